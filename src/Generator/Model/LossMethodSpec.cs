@@ -1,0 +1,44 @@
+using LossDsl.Generator.Helpers;
+
+namespace LossDsl.Generator.Model;
+
+/// <summary>A parsed [Loss] method: plain strings and the expression tree, nothing from the compilation.</summary>
+internal sealed record LossMethodSpec(
+    string? Namespace,
+    EquatableArray<TypeDeclarationSpec> ContainingTypes,
+    string MethodName,
+    string Accessibility,
+    ScalarType Type,
+    EquatableArray<ParameterSpec> Parameters,
+    Expr Body,
+    SourceSpan Location)
+{
+    /// <summary>The generated class's name: <c>{Method}Loss</c>.</summary>
+    public string ClassName => MethodName + "Loss";
+
+    /// <summary>Deterministic, unique per method: <c>{Namespace}.{Type}.{Method}.g.cs</c>.</summary>
+    public string HintName
+    {
+        get
+        {
+            string types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name));
+            return (Namespace is null ? "" : Namespace + ".") + types + "." + MethodName + ".g.cs";
+        }
+    }
+}
+
+internal enum ScalarType { Float, Double }
+
+/// <summary>A type to re-open as partial around the generated class, outermost first.</summary>
+/// <param name="Keyword">class, struct, record, record struct or interface.</param>
+internal sealed record TypeDeclarationSpec(string Keyword, string Name);
+
+internal enum ParameterRole { Input, Hyper }
+
+/// <param name="Name">The identifier as written (without any @).</param>
+/// <param name="IsWrt">Differentiated: marked [Wrt], or the first parameter when none is.</param>
+/// <param name="DefaultValue">A hyperparameter's default, if it has one.</param>
+internal sealed record ParameterSpec(string Name, ParameterRole Role, bool IsWrt, double? DefaultValue);
+
+/// <summary>A source location without Roslyn types, for diagnostics reported after parsing.</summary>
+internal sealed record SourceSpan(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Model;
+using LossDsl.Generator.Simplification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossDsl.Generator.Parsing;
+
+/// <summary>
+/// Translates a method body (through Roslyn's <see cref="IOperation"/> tree, so types, conversions, constants
+/// and overloads are the compiler's own) into an <see cref="Expr"/>. Locals are substituted where they are
+/// read; calls to [Loss] and [Differentiable] methods are inlined.
+/// </summary>
+internal sealed class BodyTranslator
+{
+    private const string LossAttributeName = "LossDsl.LossAttribute";
+    private const string DifferentiableAttributeName = "LossDsl.DifferentiableAttribute";
+    private const string LossFormulaAttributeName = "LossDsl.Kernels.LossFormulaAttribute";
+
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<IMethodSymbol> _inlining = new();
+
+    public BodyTranslator(Compilation compilation, CancellationToken cancellationToken)
+    {
+        _compilation = compilation;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static bool IsInlinable(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is LossAttributeName or DifferentiableAttributeName);
+
+    /// <summary>Translates the body of <paramref name="method"/> with its parameters bound to <paramref name="arguments"/>.</summary>
+    public Expr TranslateMethod(IMethodSymbol method, MethodDeclarationSyntax declaration, IEnumerable<(IParameterSymbol Parameter, Expr Value)> arguments)
+    {
+        SemanticModel model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+        if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation body)
+        {
+            throw new BrokenCodeException();
+        }
+        IBlockOperation? block = body.BlockBody ?? body.ExpressionBody;
+        if (block is null)
+        {
+            throw Unsupported(DiagnosticDescriptors.MissingReturn, declaration.Identifier.GetLocation(), method.Name);
+        }
+        var scope = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var (parameter, value) in arguments) scope[parameter] = value;
+        _inlining.Add(method.OriginalDefinition);
+        try
+        {
+            return Statements(block.Operations, 0, scope, declaration.Identifier.GetLocation(), method.Name);
+        }
+        finally
+        {
+            _inlining.RemoveAt(_inlining.Count - 1);
+        }
+    }
+
+    // Local declarations, then 'return'; 'if (c) return a; …' means c ? a : (the rest).
+    private Expr Statements(ImmutableArray<IOperation> statements, int start, Dictionary<ISymbol, Expr> scope, Location owner, string methodName)
+    {
+        for (int i = start; i < statements.Length; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            IOperation statement = statements[i];
+            switch (statement)
+            {
+                case IVariableDeclarationGroupOperation group:
+                    foreach (IVariableDeclarationOperation declaration in group.Declarations)
+                    {
+                        foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+                        {
+                            IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
+                            if (initializer is null)
+                            {
+                                throw Unsupported(DiagnosticDescriptors.UnsupportedStatement, declarator.Syntax.GetLocation(), $"Declaring '{declarator.Symbol.Name}' without a value");
+                            }
+                            scope[declarator.Symbol] = Value(initializer.Value, scope);
+                        }
+                    }
+                    break;
+                case IReturnOperation { ReturnedValue: { } returned }:
+                    return Value(returned, scope);
+                case IConditionalOperation branch:
+                {
+                    Expr condition = Value(branch.Condition, scope);
+                    Location where = branch.Syntax.GetLocation();
+                    Expr whenTrue = Branch(branch.WhenTrue, scope, where, methodName);
+                    Expr whenFalse = branch.WhenFalse is { } elseBranch
+                        ? Branch(elseBranch, scope, where, methodName)
+                        : Statements(statements, i + 1, new Dictionary<ISymbol, Expr>(scope, SymbolEqualityComparer.Default), owner, methodName);
+                    return Ex.Select(condition, whenTrue, whenFalse);
+                }
+                case IBlockOperation nested:
+                    return Branch(nested, scope, nested.Syntax.GetLocation(), methodName);
+                case IEmptyOperation:
+                    break;
+                case IInvalidOperation:
+                    throw new BrokenCodeException();
+                case IExpressionStatementOperation { Operation: IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation }:
+                    throw Unsupported(DiagnosticDescriptors.Mutation, statement.Syntax.GetLocation(), statement.Syntax.ToString().TrimEnd(';'));
+                case ILoopOperation:
+                    throw Unsupported(DiagnosticDescriptors.UnsupportedStatement, LeadingToken(statement), "A loop");
+                default:
+                    throw Unsupported(DiagnosticDescriptors.UnsupportedStatement, LeadingToken(statement), Describe(statement));
+            }
+        }
+        throw Unsupported(DiagnosticDescriptors.MissingReturn, owner, methodName);
+    }
+
+    private Expr Branch(IOperation statement, Dictionary<ISymbol, Expr> scope, Location where, string methodName)
+    {
+        var inner = new Dictionary<ISymbol, Expr>(scope, SymbolEqualityComparer.Default);
+        ImmutableArray<IOperation> statements = statement is IBlockOperation block ? block.Operations : ImmutableArray.Create(statement);
+        return Statements(statements, 0, inner, where, methodName);
+    }
+
+    private static Location LeadingToken(IOperation statement) => statement.Syntax.GetFirstToken().GetLocation();
+
+    private static string Describe(IOperation statement) => statement switch
+    {
+        ILocalFunctionOperation => "A local function",
+        IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => "'throw'",
+        ITryOperation => "'try'",
+        ISwitchOperation => "'switch'",
+        IExpressionStatementOperation => $"The statement '{statement.Syntax.ToString().TrimEnd(';')}'",
+        _ => $"'{statement.Syntax.GetFirstToken().Text}'",
+    };
+
+    private Expr Value(IOperation operation, Dictionary<ISymbol, Expr> scope)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (operation.Type is IErrorTypeSymbol || operation is IInvalidOperation) throw new BrokenCodeException();
+        if (operation.ConstantValue is { HasValue: true, Value: { } constant })
+        {
+            return constant switch
+            {
+                bool b => Ex.Bool(b),
+                float f => Ex.Const(f),
+                double d => Ex.Const(d),
+                IConvertible c and (int or long or short or sbyte or byte or uint or ulong or ushort or decimal) => Ex.Const(c.ToDouble(CultureInfo.InvariantCulture)),
+                _ => throw Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), operation.Syntax.ToString()),
+            };
+        }
+        if (IsIntegral(operation.Type) && operation is not IInvocationOperation)
+        {
+            throw Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), $"{operation.Syntax} (integer arithmetic; use floating-point values)");
+        }
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter:
+                return scope.TryGetValue(parameter.Parameter, out Expr? p) ? p : throw new BrokenCodeException();
+            case ILocalReferenceOperation local:
+                return scope.TryGetValue(local.Local, out Expr? l) ? l : throw new BrokenCodeException();
+            case IConversionOperation conversion when IsNumeric(conversion.Type) && IsNumeric(conversion.Operand.Type):
+                if (IsIntegral(conversion.Type))
+                {
+                    throw Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), $"{operation.Syntax} (conversion to an integer)");
+                }
+                return Value(conversion.Operand, scope);
+            case IBinaryOperation binary:
+                return Binary(binary, scope);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation:
+                return Ex.Neg(Value(negation.Operand, scope));
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } plus:
+                return Value(plus.Operand, scope);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Ex.Not(Value(not.Operand, scope));
+            case IUnaryOperation unary:
+                throw Unsupported(DiagnosticDescriptors.UnsupportedOperator, unary.Syntax.GetLocation(), OperatorText(unary.Syntax));
+            case IConditionalOperation { WhenFalse: { } whenFalse, IsRef: false } conditional:
+                return Ex.Select(Value(conditional.Condition, scope), Value(conditional.WhenTrue, scope), Value(whenFalse, scope));
+            case IInvocationOperation invocation:
+                return Invocation(invocation, scope);
+            case IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
+                throw Unsupported(DiagnosticDescriptors.Mutation, operation.Syntax.GetLocation(), operation.Syntax.ToString());
+            case IInvalidOperation:
+                throw new BrokenCodeException();
+            default:
+                throw Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), operation.Syntax.ToString());
+        }
+    }
+
+    private Expr Binary(IBinaryOperation binary, Dictionary<ISymbol, Expr> scope)
+    {
+        BinaryOperatorKind kind = binary.OperatorKind;
+        bool isLogical = kind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+            || (kind is BinaryOperatorKind.And or BinaryOperatorKind.Or && binary.Type?.SpecialType == SpecialType.System_Boolean);
+        bool known = isLogical || kind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
+            or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+            or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+        if (!known || binary.OperatorMethod is not null)
+        {
+            throw Unsupported(DiagnosticDescriptors.UnsupportedOperator, binary.Syntax.GetLocation(), OperatorText(binary.Syntax));
+        }
+        Expr left = Value(binary.LeftOperand, scope), right = Value(binary.RightOperand, scope);
+        return kind switch
+        {
+            BinaryOperatorKind.Add => Ex.Add(left, right),
+            BinaryOperatorKind.Subtract => Ex.Sub(left, right),
+            BinaryOperatorKind.Multiply => Ex.Mul(left, right),
+            BinaryOperatorKind.Divide => Ex.Div(left, right),
+            BinaryOperatorKind.Equals => Ex.Compare(CompareOp.Equal, left, right),
+            BinaryOperatorKind.NotEquals => Ex.Compare(CompareOp.NotEqual, left, right),
+            BinaryOperatorKind.LessThan => Ex.Compare(CompareOp.Less, left, right),
+            BinaryOperatorKind.LessThanOrEqual => Ex.Compare(CompareOp.LessOrEqual, left, right),
+            BinaryOperatorKind.GreaterThan => Ex.Compare(CompareOp.Greater, left, right),
+            BinaryOperatorKind.GreaterThanOrEqual => Ex.Compare(CompareOp.GreaterOrEqual, left, right),
+            BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And => Ex.And(left, right),
+            _ => Ex.Or(left, right),
+        };
+    }
+
+    private static string OperatorText(SyntaxNode syntax) => syntax switch
+    {
+        BinaryExpressionSyntax b => b.OperatorToken.Text,
+        PrefixUnaryExpressionSyntax u => u.OperatorToken.Text,
+        PostfixUnaryExpressionSyntax u => u.OperatorToken.Text,
+        _ => syntax.ToString(),
+    };
+
+    private Expr Invocation(IInvocationOperation invocation, Dictionary<ISymbol, Expr> scope)
+    {
+        IMethodSymbol target = invocation.TargetMethod;
+        if (IsInlinable(target)) return Inline(invocation, scope);
+        if (!LanguageFunctions.TryRecognize(target, out LanguageFunctions.Shape shape, out Function function))
+        {
+            throw Unsupported(DiagnosticDescriptors.UnknownCall, invocation.Syntax.GetLocation(), target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+        }
+        ImmutableArray<Expr> args = Arguments(invocation, scope).Select(a => a.Value).ToImmutableArray();
+        return shape switch
+        {
+            LanguageFunctions.Shape.Square => Ex.Pow(args[0], Ex.Const(2)),
+            LanguageFunctions.Shape.Pow => Ex.Pow(args[0], args[1]),
+            _ => Ex.Call(function, args),
+        };
+    }
+
+    /// <summary>Arguments in parameter order (named arguments and omitted defaults included).</summary>
+    private List<(IParameterSymbol Parameter, Expr Value)> Arguments(IInvocationOperation invocation, Dictionary<ISymbol, Expr> scope) =>
+        invocation.Arguments
+            .Where(a => a.Parameter is not null)
+            .OrderBy(a => a.Parameter!.Ordinal)
+            .Select(a => (a.Parameter!, Value(a.Value, scope)))
+            .ToList();
+
+    private Expr Inline(IInvocationOperation invocation, Dictionary<ISymbol, Expr> scope)
+    {
+        IMethodSymbol target = invocation.TargetMethod.OriginalDefinition;
+        Location callSite = invocation.Syntax.GetLocation();
+        string name = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        if (_inlining.Contains(target, SymbolEqualityComparer.Default))
+        {
+            string chain = string.Join(" → ", _inlining.Select(m => m.Name).Concat(new[] { target.Name }));
+            throw Unsupported(DiagnosticDescriptors.RecursiveInlining, callSite, target.Name, chain);
+        }
+        var arguments = Arguments(invocation, scope);
+        if (SignatureValidator.FirstProblem(target) is { } problem)
+        {
+            throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, problem);
+        }
+
+        var declaration = target.DeclaringSyntaxReferences
+            .Select(r => r.GetSyntax(_cancellationToken))
+            .OfType<MethodDeclarationSyntax>()
+            .FirstOrDefault(d => _compilation.ContainsSyntaxTree(d.SyntaxTree));
+        if (declaration is not null)
+        {
+            try
+            {
+                return TranslateMethod(target, declaration, arguments);
+            }
+            catch (UnsupportedCodeException inner) when (inner.Diagnostic.Descriptor.Id != DiagnosticIds.RecursiveInlining)
+            {
+                throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, inner.FormattedMessage);
+            }
+        }
+        return InlineFromMetadata(target, arguments, callSite, name);
+    }
+
+    // A [Loss] of a referenced assembly: its generated class carries the body as [LossFormula].
+    private Expr InlineFromMetadata(IMethodSymbol target, List<(IParameterSymbol Parameter, Expr Value)> arguments, Location callSite, string name)
+    {
+        AttributeData? formula = target.ContainingType.GetTypeMembers(target.Name + "Loss")
+            .SelectMany(t => t.GetAttributes())
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LossFormulaAttributeName);
+        if (formula is null || formula.ConstructorArguments.Length != 2
+            || formula.ConstructorArguments[0].Value is not string parameters || formula.ConstructorArguments[1].Value is not string body)
+        {
+            throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name,
+                "its assembly was not compiled by the LossDsl generator, or it is a [Differentiable] helper of another assembly (only [Loss] methods are inlined across assemblies)");
+        }
+        string[] names = parameters.Split(',');
+        if (names.Length != arguments.Count) throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, "its recorded formula does not match its parameters");
+        var bindings = new Dictionary<string, Expr>();
+        for (int i = 0; i < names.Length; i++) bindings[names[i]] = arguments[i].Value;
+        try
+        {
+            return Ex.Substitute(ExprSerializer.Deserialize(body), bindings);
+        }
+        catch (FormatException e)
+        {
+            throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, "its recorded formula is unreadable (" + e.Message + ")");
+        }
+    }
+
+    private static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double || IsIntegral(type);
+
+    private static bool IsIntegral(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+        or SpecialType.System_Int16 or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_UInt32
+        or SpecialType.System_UInt64 or SpecialType.System_UInt16;
+
+    private static UnsupportedCodeException Unsupported(DiagnosticDescriptor descriptor, Location location, params string[] args) =>
+        new(DiagnosticInfo.Create(descriptor, location, args));
+}

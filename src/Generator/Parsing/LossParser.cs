@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Helpers;
+using LossDsl.Generator.Model;
+using LossDsl.Generator.Simplification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossDsl.Generator.Parsing;
+
+/// <summary>Turns a [Loss] method into a <see cref="LossMethodSpec"/> plus located diagnostics. Never throws.</summary>
+internal static class LossParser
+{
+    public static Result<LossMethodSpec?> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        {
+            return new Result<LossMethodSpec?>(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+        try
+        {
+            return ParseMethod(method, syntax, context.SemanticModel.Compilation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (BrokenCodeException)
+        {
+            return new Result<LossMethodSpec?>(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+        catch (Exception e)
+        {
+            // Never let an exception escape into the compiler (users would see only CS8785 and lose all output).
+            return Result<LossMethodSpec?>.Failure(
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, e.GetType().Name + ": " + e.Message), null);
+        }
+    }
+
+    private static Result<LossMethodSpec?> ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
+    {
+        List<DiagnosticInfo> diagnostics = SignatureValidator.Check(method, syntax);
+        if (diagnostics.Count > 0) return new Result<LossMethodSpec?>(null, diagnostics.ToEquatableArray());
+
+        List<ParameterSpec> parameters = Parameters(method);
+        if (parameters.All(p => p.Role == ParameterRole.Hyper))
+        {
+            return Result<LossMethodSpec?>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NoElementInput, syntax.Identifier.GetLocation(), method.Name), null);
+        }
+        if (ReservedNameProblem(method, syntax, parameters) is { } reserved) return Result<LossMethodSpec?>.Failure(reserved, null);
+
+        Expr body;
+        try
+        {
+            var translator = new BodyTranslator(compilation, cancellationToken);
+            body = translator.TranslateMethod(method, syntax, method.Parameters.Select(p => (p, Ex.Sym(p.Name))));
+        }
+        catch (UnsupportedCodeException unsupported)
+        {
+            return Result<LossMethodSpec?>.Failure(unsupported.Diagnostic, null);
+        }
+
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].IsWrt && !body.ContainsSymbol(parameters[i].Name))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrtUnused, syntax.ParameterList.Parameters[i].Identifier.GetLocation(), parameters[i].Name));
+            }
+        }
+
+        var spec = new LossMethodSpec(
+            method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+            ContainingTypes(syntax).ToEquatableArray(),
+            method.Name,
+            Accessibility(method.DeclaredAccessibility),
+            method.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double,
+            parameters.ToEquatableArray(),
+            body,
+            SourceSpanOf(syntax.Identifier.GetLocation()));
+        return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
+    }
+
+    private static List<ParameterSpec> Parameters(IMethodSymbol method)
+    {
+        bool anyWrt = method.Parameters.Any(p => SignatureValidator.Has(p, SignatureValidator.WrtAttributeName));
+        var result = new List<ParameterSpec>();
+        bool firstInputSeen = false;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            bool hyper = SignatureValidator.Has(parameter, SignatureValidator.HyperAttributeName);
+            // Without any [Wrt], the first per-element parameter is differentiated.
+            bool wrt = anyWrt ? SignatureValidator.Has(parameter, SignatureValidator.WrtAttributeName) : !hyper && !firstInputSeen;
+            firstInputSeen |= !hyper;
+            double? defaultValue = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is IConvertible value
+                ? value.ToDouble(CultureInfo.InvariantCulture)
+                : null;
+            result.Add(new ParameterSpec(parameter.Name, hyper ? ParameterRole.Hyper : ParameterRole.Input, wrt, defaultValue));
+        }
+        return result;
+    }
+
+    // Generated member and parameter names must not collide: hyperparameters become properties and
+    // constructor parameters beside 'Reduction'; outputs are named 'losses', '{x}Gradient', '{x}Hessian'.
+    private static DiagnosticInfo? ReservedNameProblem(IMethodSymbol method, MethodDeclarationSyntax syntax, List<ParameterSpec> parameters)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Reduction"] = "Reduction", ["Formulas"] = "Formulas", ["Forward"] = "Forward", ["Backward"] = "Backward",
+            ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss",
+            ["reduction"] = "reduction", ["losses"] = "losses",
+        };
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            ParameterSpec p = parameters[i];
+            IEnumerable<string> names = p.Role == ParameterRole.Hyper
+                ? new[] { p.Name, Naming.Pascal(p.Name) }
+                : p.IsWrt ? new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" } : new[] { p.Name };
+            foreach (string name in names)
+            {
+                if (taken.TryGetValue(name, out string? clash))
+                {
+                    return DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, syntax.ParameterList.Parameters[i].Identifier.GetLocation(), p.Name, clash);
+                }
+                taken[name] = name;
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<TypeDeclarationSpec> ContainingTypes(MethodDeclarationSyntax syntax) =>
+        syntax.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(t => new TypeDeclarationSpec(Keyword(t), t.Identifier.ValueText));
+
+    private static string Keyword(TypeDeclarationSyntax type) => type switch
+    {
+        RecordDeclarationSyntax r => r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record",
+        _ => type.Keyword.ValueText,
+    };
+
+    private static string Accessibility(Accessibility accessibility) => accessibility switch
+    {
+        Microsoft.CodeAnalysis.Accessibility.Public => "public",
+        Microsoft.CodeAnalysis.Accessibility.Internal => "internal",
+        Microsoft.CodeAnalysis.Accessibility.Protected => "protected",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal => "protected internal",
+        Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    public static SourceSpan SourceSpanOf(Location location)
+    {
+        FileLinePositionSpan lines = location.GetLineSpan();
+        return new SourceSpan(lines.Path ?? "", location.SourceSpan.Start, location.SourceSpan.Length,
+            lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossDsl.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LossDsl.Generator.Parsing;
+
+/// <summary>The signature rules shared by [Loss] methods and the methods they inline.</summary>
+internal static class SignatureValidator
+{
+    public const string WrtAttributeName = "LossDsl.WrtAttribute";
+    public const string HyperAttributeName = "LossDsl.HyperAttribute";
+
+    public static bool IsScalar(ITypeSymbol type) => type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+
+    public static bool Has(IParameterSymbol parameter, string attributeName) =>
+        parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+    /// <summary>All signature problems of a [Loss] method, located at the offending syntax.</summary>
+    public static List<DiagnosticInfo> Check(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        var problems = new List<DiagnosticInfo>();
+        string name = method.Name;
+        if (!method.IsStatic)
+        {
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossNotStatic, syntax.Identifier.GetLocation(), name));
+        }
+        if (method.IsGenericMethod || IsInGenericType(method))
+        {
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericLoss, syntax.Identifier.GetLocation(), name));
+        }
+        for (SyntaxNode? node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is TypeDeclarationSyntax type && !type.Modifiers.Any(m => m.Text == "partial"))
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, type.Identifier.GetLocation(), type.Identifier.Text, name + "Loss"));
+            }
+        }
+        if (!IsScalar(method.ReturnType))
+        {
+            problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
+            return problems; // parameter types are judged against the return type
+        }
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            IParameterSymbol parameter = method.Parameters[i];
+            ParameterSyntax parameterSyntax = syntax.ParameterList.Parameters[i];
+            if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.IsThis)
+            {
+                string modifier = parameter.IsParams ? "params" : parameter.IsThis ? "this" : parameter.RefKind.ToString().ToLowerInvariant().Replace("readonlyparameter", "ref readonly");
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterModifier, parameterSyntax.GetLocation(), parameter.Name, modifier));
+            }
+            else if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, parameterSyntax.GetLocation(),
+                    parameter.Name, parameter.Type.ToDisplayString(), name, method.ReturnType.ToDisplayString()));
+            }
+            if (Has(parameter, WrtAttributeName) && Has(parameter, HyperAttributeName))
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrtAndHyper, parameterSyntax.GetLocation(), parameter.Name));
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Why an inlined method cannot be used, or null if its signature is fine.</summary>
+    public static string? FirstProblem(IMethodSymbol method)
+    {
+        if (!method.IsStatic) return "it is not static";
+        if (method.IsGenericMethod) return "it is generic";
+        if (!IsScalar(method.ReturnType)) return "it does not return float or double";
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.IsParams) return $"parameter '{parameter.Name}' is not a plain value parameter";
+            if (!IsScalar(parameter.Type)) return $"parameter '{parameter.Name}' is not float or double";
+        }
+        return null;
+    }
+
+    private static bool IsInGenericType(IMethodSymbol method)
+    {
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType) return true;
+        }
+        return false;
+    }
+}

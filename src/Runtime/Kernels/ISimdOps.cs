@@ -1,0 +1,161 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace LossDsl.Kernels;
+
+/// <summary>
+/// The operations generated kernels are written against, once, and instantiated for every vector width
+/// (<see cref="Simd512{T}"/>, <see cref="Simd256{T}"/>, <see cref="Simd128{T}"/>) and for the scalar tail
+/// (<see cref="ScalarOps{T}"/>). A comparison returns a mask of the vector type (all bits set or clear);
+/// masks only feed <see cref="And"/>, <see cref="Or"/>, <see cref="Not"/> and <see cref="Select"/>.
+/// </summary>
+/// <remarks>
+/// Composite functions have default implementations here, written once in terms of the primitives, so
+/// every vector width computes them with the same algorithm. The scalar ops override them with
+/// <see cref="LossMath"/>, the reference the vector paths are tested against.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface ISimdOps<TSelf, TVec, T>
+    where TSelf : struct, ISimdOps<TSelf, TVec, T>
+    where TVec : struct
+    where T : unmanaged
+{
+    /// <summary>Elements per vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Whether this width runs in hardware (otherwise a narrower one is used).</summary>
+    static abstract bool IsHardwareAccelerated { get; }
+
+    static abstract TVec Zero { get; }
+    static abstract TVec Create(T value);
+    static abstract TVec Constant(double value);
+    static abstract TVec Load(ref T source, int index);
+    static abstract void Store(TVec value, ref T destination, int index);
+
+    /// <summary>The sum of the lanes, accumulated in double.</summary>
+    static abstract double Sum(TVec value);
+
+    static abstract TVec Add(TVec a, TVec b);
+    static abstract TVec Subtract(TVec a, TVec b);
+    static abstract TVec Multiply(TVec a, TVec b);
+    static abstract TVec Divide(TVec a, TVec b);
+    static abstract TVec Negate(TVec a);
+
+    static abstract TVec Equal(TVec a, TVec b);
+    static abstract TVec LessThan(TVec a, TVec b);
+    static abstract TVec LessThanOrEqual(TVec a, TVec b);
+    static virtual TVec NotEqual(TVec a, TVec b) => TSelf.Not(TSelf.Equal(a, b));
+    static virtual TVec GreaterThan(TVec a, TVec b) => TSelf.LessThan(b, a);
+    static virtual TVec GreaterThanOrEqual(TVec a, TVec b) => TSelf.LessThanOrEqual(b, a);
+    static abstract TVec And(TVec a, TVec b);
+    static abstract TVec Or(TVec a, TVec b);
+    static abstract TVec Not(TVec a);
+
+    /// <summary>Per lane: <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else <paramref name="whenFalse"/>.</summary>
+    static abstract TVec Select(TVec mask, TVec whenTrue, TVec whenFalse);
+
+    static abstract TVec Abs(TVec x);
+    static abstract TVec Sqrt(TVec x);
+    static abstract TVec Round(TVec x);
+    static abstract TVec Exp(TVec x);
+    static abstract TVec Log(TVec x);
+
+    /// <summary>The larger value per lane; NaN if either is NaN.</summary>
+    static abstract TVec Max(TVec a, TVec b);
+
+    /// <summary>The smaller value per lane; NaN if either is NaN.</summary>
+    static abstract TVec Min(TVec a, TVec b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Square(TVec x) => TSelf.Multiply(x, x);
+
+    /// <summary>-1, 0 or 1; NaN and ±0 pass through.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Sign(TVec x) =>
+        TSelf.Select(TSelf.GreaterThan(x, TSelf.Zero), TSelf.Constant(1),
+            TSelf.Select(TSelf.LessThan(x, TSelf.Zero), TSelf.Constant(-1), x));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Clamp(TVec x, TVec low, TVec high) => TSelf.Min(TSelf.Max(x, low), high);
+
+    /// <summary>log(1 + x) with Kahan's correction: log(u) * x / (u - 1), u = 1 + x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Log1p(TVec x)
+    {
+        TVec one = TSelf.Constant(1);
+        TVec u = TSelf.Add(one, x);
+        TVec logU = TSelf.Log(u);
+        TVec corrected = TSelf.Multiply(logU, TSelf.Divide(x, TSelf.Subtract(u, one)));
+        TVec regular = TSelf.And(TSelf.LessThan(TSelf.Zero, u), TSelf.LessThan(u, TSelf.Constant(double.PositiveInfinity)));
+        return TSelf.Select(TSelf.Equal(u, one), x, TSelf.Select(regular, corrected, logU));
+    }
+
+    /// <summary>exp(x) - 1 with Kahan's correction (u - 1) * x / log(u) for |x| &lt; 0.5.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Expm1(TVec x)
+    {
+        TVec one = TSelf.Constant(1);
+        TVec u = TSelf.Exp(x);
+        TVec um1 = TSelf.Subtract(u, one);
+        TVec corrected = TSelf.Multiply(um1, TSelf.Divide(x, TSelf.Log(u)));
+        TVec small = TSelf.LessThan(TSelf.Abs(x), TSelf.Constant(0.5));
+        return TSelf.Select(small, TSelf.Select(TSelf.Equal(u, one), x, corrected), um1);
+    }
+
+    /// <summary>1 / (1 + exp(-x)): exp overflows to ∞ for very negative x, giving exactly 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Sigmoid(TVec x)
+    {
+        TVec one = TSelf.Constant(1);
+        return TSelf.Divide(one, TSelf.Add(one, TSelf.Exp(TSelf.Negate(x))));
+    }
+
+    /// <summary>max(x, 0) + log1p(exp(-|x|)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Softplus(TVec x) =>
+        TSelf.Add(TSelf.Max(x, TSelf.Zero), TSelf.Log1p(TSelf.Exp(TSelf.Negate(TSelf.Abs(x)))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec LogSigmoid(TVec x) => TSelf.Negate(TSelf.Softplus(TSelf.Negate(x)));
+
+    /// <summary>sign(x) * -t / (2 + t) with t = expm1(-2|x|): no overflow, exact near 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Tanh(TVec x)
+    {
+        TVec t = TSelf.Expm1(TSelf.Multiply(TSelf.Constant(-2), TSelf.Abs(x)));
+        TVec magnitude = TSelf.Divide(TSelf.Negate(t), TSelf.Add(TSelf.Constant(2), t));
+        return TSelf.Select(TSelf.LessThan(x, TSelf.Zero), TSelf.Negate(magnitude), magnitude);
+    }
+
+    /// <summary>log(cosh(x)): log1p((e^a - 1)^2 / (2 e^a)) for |x| &lt; 1, else |x| + log1p(exp(-2|x|)) - log 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec LogCosh(TVec x)
+    {
+        TVec one = TSelf.Constant(1);
+        TVec a = TSelf.Abs(x);
+        TVec em1 = TSelf.Expm1(a);
+        TVec small = TSelf.Log1p(TSelf.Divide(TSelf.Multiply(em1, em1), TSelf.Multiply(TSelf.Constant(2), TSelf.Add(em1, one))));
+        TVec large = TSelf.Add(a, TSelf.Subtract(
+            TSelf.Log1p(TSelf.Exp(TSelf.Multiply(TSelf.Constant(-2), a))), TSelf.Constant(0.69314718055994530942)));
+        return TSelf.Select(TSelf.LessThan(a, one), small, large);
+    }
+
+    /// <summary>
+    /// x^y as exp(y log |x|), with IEEE pow's special cases: y = 0 or x = 1 give 1; a negative base needs an
+    /// integer exponent (odd flips the sign), otherwise NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Pow(TVec x, TVec y)
+    {
+        TVec one = TSelf.Constant(1);
+        TVec half = TSelf.Constant(0.5);
+        TVec magnitude = TSelf.Exp(TSelf.Multiply(y, TSelf.Log(TSelf.Abs(x))));
+        TVec isInteger = TSelf.Equal(TSelf.Round(y), y);
+        TVec halfY = TSelf.Multiply(y, half);
+        TVec isOdd = TSelf.And(isInteger, TSelf.Not(TSelf.Equal(TSelf.Round(halfY), halfY)));
+        TVec negativeBase = TSelf.Select(isInteger,
+            TSelf.Select(isOdd, TSelf.Negate(magnitude), magnitude), TSelf.Constant(double.NaN));
+        TVec result = TSelf.Select(TSelf.LessThan(x, TSelf.Zero), negativeBase, magnitude);
+        return TSelf.Select(TSelf.Or(TSelf.Equal(y, TSelf.Zero), TSelf.Equal(x, one)), one, result);
+    }
+}

@@ -1,0 +1,57 @@
+using System;
+using System.ComponentModel;
+
+namespace LossDsl.Kernels;
+
+/// <summary>Argument checks shared by every generated kernel: they run before anything is written.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KernelGuard
+{
+    /// <summary>Throws unless <paramref name="length"/> equals the first input's length.</summary>
+    public static void SameLength(int expected, int length, string paramName)
+    {
+        if (length != expected)
+        {
+            throw new ArgumentException(
+                $"The span has {length} elements but the first input has {expected}; every span of one call must have the same length.",
+                paramName);
+        }
+    }
+
+    /// <summary>
+    /// Throws if <paramref name="output"/> partially overlaps <paramref name="input"/>. The very same memory
+    /// (in place) is allowed: each element is read before it is written.
+    /// </summary>
+    public static void NoPartialOverlap<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> input, string outputName, string inputName)
+    {
+        if (output.Overlaps(input, out int offset) && (offset != 0 || output.Length != input.Length))
+        {
+            throw new ArgumentException(
+                $"'{outputName}' partially overlaps '{inputName}'; an output may be the very same memory as an input, or disjoint from it.",
+                outputName);
+        }
+    }
+
+    /// <summary>Throws if two outputs share any memory: each must receive its own values.</summary>
+    public static void Disjoint<T>(ReadOnlySpan<T> output, ReadOnlySpan<T> other, string outputName, string otherName)
+    {
+        if (output.Overlaps(other))
+        {
+            throw new ArgumentException($"'{outputName}' overlaps the output '{otherName}'; outputs must not share memory.", outputName);
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="reduction"/> is a defined value.</summary>
+    public static Reduction DefinedReduction(Reduction reduction, string paramName) =>
+        reduction is Reduction.Mean or Reduction.Sum
+            ? reduction
+            : throw new ArgumentOutOfRangeException(paramName, reduction, "Reduction must be Mean or Sum.");
+
+    /// <summary>The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1.</summary>
+    public static double GradientScale(Reduction reduction, int length) =>
+        reduction == Reduction.Mean ? 1.0 / length : 1.0;
+
+    /// <summary>The reduced loss from the double total: the mean is NaN over zero elements, as PyTorch.</summary>
+    public static double Reduce(Reduction reduction, double total, int length) =>
+        reduction == Reduction.Mean ? total / length : total;
+}
