@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace LossDsl.Generator.Model;
@@ -21,6 +22,8 @@ internal static class ExprPrinter
         double.IsNaN(value) ? "NaN"
         : double.IsPositiveInfinity(value) ? "∞"
         : double.IsNegativeInfinity(value) ? "-∞"
+        // A float literal prints as written (1E-07), not as its double expansion (1.0000000116860974E-07).
+        : (double)(float)value == value ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
         : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Whether the term prints with a leading minus (a negative constant or coefficient).</summary>
@@ -73,6 +76,7 @@ internal static class ExprPrinter
             Sum => SumPrecedence,
             Product => ProductPrecedence,
             Constant c when c.Value < 0 => ProductPrecedence,
+            Power { Exponent: Constant { Value: < 0 } } => ProductPrecedence,
             Power => PowerPrecedence,
             Compare or Logic { Op: not LogicOp.Not } => 0,
             _ => AtomPrecedence,
@@ -87,6 +91,10 @@ internal static class ExprPrinter
                 case Symbol s: Append(s.Name); break;
                 case Sum sum: WriteSum(sum); break;
                 case Product product: WriteProduct(product); break;
+                case Power { Exponent: Constant { Value: < 0 } negative } reciprocal:
+                    Append("1 / ");
+                    Write(negative.Value == -1 ? reciprocal.Base : Simplification.Ex.Pow(reciprocal.Base, Simplification.Ex.Const(-negative.Value)), PowerPrecedence);
+                    break;
                 case Power power:
                     Write(power.Base, PowerPrecedence + 1);
                     Append("^");
@@ -145,9 +153,11 @@ internal static class ExprPrinter
 
         private void WriteSum(Sum sum)
         {
-            for (int i = 0; i < sum.Terms.Length; i++)
+            // Lead with a positive term where there is one: "1 - y", not "-y + 1".
+            var terms = sum.Terms.Where(t => !IsNegativeTerm(t, out _)).Concat(sum.Terms.Where(t => IsNegativeTerm(t, out _))).ToList();
+            for (int i = 0; i < terms.Count; i++)
             {
-                Expr term = sum.Terms[i];
+                Expr term = terms[i];
                 if (i > 0 && IsNegativeTerm(term, out _) && nameOf?.Invoke(term) is null)
                 {
                     Append(" - ");
@@ -192,7 +202,8 @@ internal static class ExprPrinter
         // coefficient · numerator / denominator; factors with a negative constant exponent go below the line.
         private void WriteFactors(double coefficient, Product product, int parentPrecedence)
         {
-            bool parenthesize = parentPrecedence > ProductPrecedence;
+            int shown = (coefficient != 1 ? 1 : 0) + product.Factors.Count(f => f is not Constant);
+            bool parenthesize = parentPrecedence > ProductPrecedence && (shown > 1 || product.Factors.Any(f => IsReciprocal(f, out _)));
             if (parenthesize) Append("(");
             bool wrote = false;
             if (coefficient != 1)

@@ -12,6 +12,9 @@ namespace LossDsl.Generator.Simplification;
 /// </summary>
 internal static class CommonSubexpressions
 {
+    /// <summary>Integer powers up to this are emitted as products; larger ones call Pow.</summary>
+    public const int MaxUnrolledPower = 4;
+
     public static KernelProgram Eliminate(ImmutableArray<Expr> outputs, ISet<string> perElementInputs, CancellationToken cancellationToken = default)
     {
         var postOrder = new List<Expr>();
@@ -38,6 +41,16 @@ internal static class CommonSubexpressions
         }
 
         foreach (Expr output in outputs) Visit(output);
+
+        // x^3 is emitted as x²·x: its base is read twice, so it must be computed once.
+        foreach (Expr node in postOrder)
+        {
+            if (node is Power { Exponent: Constant e } power && !power.Base.Children.IsEmpty
+                && System.Math.Abs(e.Value) >= 3 && System.Math.Floor(e.Value) == e.Value && System.Math.Abs(e.Value) <= MaxUnrolledPower)
+            {
+                uses[power.Base]++;
+            }
+        }
 
         var temps = ImmutableArray.CreateBuilder<Expr>();
         var tempInvariant = ImmutableArray.CreateBuilder<bool>();

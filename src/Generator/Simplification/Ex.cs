@@ -54,6 +54,8 @@ internal static class Ex
 
     public static Expr Add(IEnumerable<Expr> terms)
     {
+        var list = terms as IReadOnlyList<Expr> ?? terms.ToList();
+        if (list.Count == 1 && list[0] is not Sum) return list[0]; // nothing to merge: keep c·(a + b) whole
         double constant = 0;
         var coefficients = new Dictionary<Expr, double>();
         var order = new List<Expr>();
@@ -67,6 +69,11 @@ internal static class Ex
                     break;
                 case Sum sum:
                     foreach (Expr inner in sum.Terms) Accumulate(inner, scale);
+                    break;
+                case Product product when product.Factors.Length == 2 && product.Factors[0] is Constant c && product.Factors[1] is Sum scaled:
+                    // c·(a + b) is expanded inside a sum, so -(a + b) cancels against a and b;
+                    // in a product it stays whole, so r·r still merges into r².
+                    foreach (Expr inner in scaled.Terms) Accumulate(inner, scale * c.Value);
                     break;
                 default:
                     (double coefficient, Expr rest) = SplitCoefficient(term);
@@ -83,7 +90,7 @@ internal static class Ex
             }
         }
 
-        foreach (Expr term in terms) Accumulate(term, 1);
+        foreach (Expr term in list) Accumulate(term, 1);
 
         var built = new List<Expr>();
         foreach (Expr rest in order.OrderBy(r => r, ExprComparer.Instance))
@@ -163,11 +170,6 @@ internal static class Ex
 
         if (built.Count == 0) return Const(coefficient);
         if (coefficient == 1 && built.Count == 1) return built[0];
-        if (built.Count == 1 && built[0] is Sum sum)
-        {
-            // A numeric coefficient distributes over a sum, so -(a + b) cancels against a and b.
-            return Add(Enumerable.Select(sum.Terms, t => Mul(Const(coefficient), t)));
-        }
         if (coefficient != 1) built.Insert(0, Const(coefficient));
         return new Product(built.ToImmutableArray());
     }

@@ -48,6 +48,9 @@ public static class KernelGuard
             : throw new ArgumentOutOfRangeException(paramName, reduction, "Reduction must be Mean or Sum.");
 
     /// <summary>The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1.</summary>
+    /// <summary>Vectors per accumulation block: each lane sums at most this many values in T before the block is added in double.</summary>
+    public const int BlockVectors = 64;
+
     public static double GradientScale(Reduction reduction, int length) =>
         reduction == Reduction.Mean ? 1.0 / length : 1.0;
 

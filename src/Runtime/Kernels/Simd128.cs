@@ -52,7 +52,6 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Select(Vector128<T> mask, Vector128<T> whenTrue, Vector128<T> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Abs(Vector128<T> x) => Vector128.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Sqrt(Vector128<T> x) => Vector128.Sqrt(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Round(Vector128<T> x) => Vector128.Round(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.Max(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.Min(a, b);
 
@@ -60,6 +59,11 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     public static Vector128<T> Exp(Vector128<T> x) => typeof(T) == typeof(float)
         ? Vector128.Exp(x.AsSingle()).As<float, T>()
         : Vector128.Exp(x.AsDouble()).As<double, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Round(Vector128<T> x) => typeof(T) == typeof(float)
+        ? Vector128.Round(x.AsSingle()).As<float, T>()
+        : Vector128.Round(x.AsDouble()).As<double, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Log(Vector128<T> x) => typeof(T) == typeof(float)

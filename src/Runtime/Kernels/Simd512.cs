@@ -52,7 +52,6 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Select(Vector512<T> mask, Vector512<T> whenTrue, Vector512<T> whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Abs(Vector512<T> x) => Vector512.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Sqrt(Vector512<T> x) => Vector512.Sqrt(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Round(Vector512<T> x) => Vector512.Round(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
 
@@ -60,6 +59,11 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     public static Vector512<T> Exp(Vector512<T> x) => typeof(T) == typeof(float)
         ? Vector512.Exp(x.AsSingle()).As<float, T>()
         : Vector512.Exp(x.AsDouble()).As<double, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Round(Vector512<T> x) => typeof(T) == typeof(float)
+        ? Vector512.Round(x.AsSingle()).As<float, T>()
+        : Vector512.Round(x.AsDouble()).As<double, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Log(Vector512<T> x) => typeof(T) == typeof(float)

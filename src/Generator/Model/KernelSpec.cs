@@ -1,0 +1,23 @@
+using LossDsl.Generator.Helpers;
+
+namespace LossDsl.Generator.Model;
+
+/// <summary>
+/// A compiled loss: the method, its derivatives and the straight-line program that computes them all.
+/// <see cref="Program"/>'s outputs are the loss, then for each [Wrt] input its gradient and its Hessian.
+/// </summary>
+internal sealed record KernelSpec(
+    LossMethodSpec Method,
+    KernelProgram? Program,
+    EquatableArray<DerivativeText> Derivatives,
+    string LossText,
+    string SerializedBody,
+    string? Failure)
+{
+    public static int GradientOutput(int wrtIndex) => 1 + 2 * wrtIndex;
+
+    public static int HessianOutput(int wrtIndex) => 2 + 2 * wrtIndex;
+}
+
+/// <summary>The printed derivatives of the loss with respect to one input.</summary>
+internal sealed record DerivativeText(string Input, string Gradient, string Hessian);
