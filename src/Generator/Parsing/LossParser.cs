@@ -42,7 +42,7 @@ internal static class LossParser
         }
     }
 
-    private static Result<LossMethodSpec?> ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
+    internal static Result<LossMethodSpec?> ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
     {
         List<DiagnosticInfo> diagnostics = SignatureValidator.Check(method, syntax);
         if (diagnostics.Count > 0) return new Result<LossMethodSpec?>(null, diagnostics.ToEquatableArray());
