@@ -40,6 +40,7 @@ internal sealed class BodyTranslator
     /// <summary>Translates the body of <paramref name="method"/> with its parameters bound to <paramref name="arguments"/>.</summary>
     public Expr TranslateMethod(IMethodSymbol method, MethodDeclarationSyntax declaration, IEnumerable<(IParameterSymbol Parameter, Expr Value)> arguments)
     {
+        if (declaration.ContainsDiagnostics) throw new BrokenCodeException(); // syntax errors: half-typed code
         SemanticModel model = _compilation.GetSemanticModel(declaration.SyntaxTree);
         if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation body)
         {
@@ -104,8 +105,8 @@ internal sealed class BodyTranslator
                     break;
                 case IInvalidOperation:
                     throw new BrokenCodeException();
-                case IExpressionStatementOperation { Operation: IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation }:
-                    throw Unsupported(DiagnosticDescriptors.Mutation, statement.Syntax.GetLocation(), statement.Syntax.ToString().TrimEnd(';'));
+                case IExpressionStatementOperation { Operation: IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation } mutation:
+                    throw Unsupported(DiagnosticDescriptors.Mutation, mutation.Operation.Syntax.GetLocation(), mutation.Operation.Syntax.ToString());
                 case ILoopOperation:
                     throw Unsupported(DiagnosticDescriptors.UnsupportedStatement, LeadingToken(statement), "A loop");
                 default:
@@ -182,6 +183,8 @@ internal sealed class BodyTranslator
             case IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
                 throw Unsupported(DiagnosticDescriptors.Mutation, operation.Syntax.GetLocation(), operation.Syntax.ToString());
             case IInvalidOperation:
+                throw new BrokenCodeException();
+            case var _ when operation.DescendantsAndSelf().Any(o => o is IInvalidOperation || o.Type is IErrorTypeSymbol):
                 throw new BrokenCodeException();
             default:
                 throw Unsupported(DiagnosticDescriptors.UnsupportedExpression, operation.Syntax.GetLocation(), operation.Syntax.ToString());
