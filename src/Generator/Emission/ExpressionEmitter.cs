@@ -65,8 +65,9 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
 
     private string EmitSum(Sum sum)
     {
-        string result = Emit(sum.Terms[0]);
-        foreach (Expr term in sum.Terms.Skip(1))
+        List<Expr> terms = ExprPrinter.DisplayOrder(sum);
+        string result = Emit(terms[0]);
+        foreach (Expr term in terms.Skip(1))
         {
             if (program.TempIndexOf(term) < 0 && ExprPrinter.IsNegativeTerm(term, out double coefficient))
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -25,6 +26,10 @@ internal static class ExprPrinter
         // A float literal prints as written (1E-07), not as its double expansion (1.0000000116860974E-07).
         : (double)(float)value == value ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
         : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A sum's terms with positive ones first, so it reads "1 - y", not "-y + 1".</summary>
+    public static List<Expr> DisplayOrder(Sum sum) =>
+        sum.Terms.Where(t => !IsNegativeTerm(t, out _)).Concat(sum.Terms.Where(t => IsNegativeTerm(t, out _))).ToList();
 
     /// <summary>Whether the term prints with a leading minus (a negative constant or coefficient).</summary>
     public static bool IsNegativeTerm(Expr term, out double coefficient)
@@ -153,8 +158,7 @@ internal static class ExprPrinter
 
         private void WriteSum(Sum sum)
         {
-            // Lead with a positive term where there is one: "1 - y", not "-y + 1".
-            var terms = sum.Terms.Where(t => !IsNegativeTerm(t, out _)).Concat(sum.Terms.Where(t => IsNegativeTerm(t, out _))).ToList();
+            var terms = DisplayOrder(sum);
             for (int i = 0; i < terms.Count; i++)
             {
                 Expr term = terms[i];

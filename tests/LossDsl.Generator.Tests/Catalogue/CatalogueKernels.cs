@@ -1,0 +1,51 @@
+namespace LossDsl.Generator.Tests.Catalogue;
+
+/// <summary>The compiled catalogue kernels, by name (spans cannot pass through reflection).</summary>
+internal static class CatalogueKernels
+{
+    public delegate void Outputs(float[][] inputs, float[][] outputs);
+
+    public delegate void PerElement(float[][] inputs, float[] losses);
+
+    public static readonly Dictionary<string, Outputs> GradientHessian = new()
+    {
+        ["Mse"] = (i, o) => new global::LossDsl.Losses.MseLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["L1"] = (i, o) => new global::LossDsl.Losses.L1Loss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["Huber"] = (i, o) => new global::LossDsl.Losses.HuberLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["SmoothL1"] = (i, o) => new global::LossDsl.Losses.SmoothL1Loss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["Bce"] = (i, o) => new global::LossDsl.Losses.BceLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["BceWithLogits"] = (i, o) => new global::LossDsl.Losses.BceWithLogitsLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["SigmoidFocal"] = (i, o) => new global::LossDsl.Losses.SigmoidFocalLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["SoftMargin"] = (i, o) => new global::LossDsl.Losses.SoftMarginLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["Hinge"] = (i, o) => new global::LossDsl.Losses.HingeLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["SquaredHinge"] = (i, o) => new global::LossDsl.Losses.SquaredHingeLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["LogCosh"] = (i, o) => new global::LossDsl.Losses.LogCoshLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["PoissonNll"] = (i, o) => new global::LossDsl.Losses.PoissonNllLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["Quantile"] = (i, o) => new global::LossDsl.Losses.QuantileLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["KlDivergence"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["KlDivergenceLogTarget"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLogTargetLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["SquaredLogError"] = (i, o) => new global::LossDsl.Losses.SquaredLogErrorLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["GaussianNll"] = (i, o) => new global::LossDsl.Losses.GaussianNllLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
+    };
+
+    public static readonly Dictionary<string, PerElement> Losses = new()
+    {
+        ["Mse"] = (i, o) => new global::LossDsl.Losses.MseLoss().Forward(i[0], i[1], o),
+        ["L1"] = (i, o) => new global::LossDsl.Losses.L1Loss().Forward(i[0], i[1], o),
+        ["Huber"] = (i, o) => new global::LossDsl.Losses.HuberLoss().Forward(i[0], i[1], o),
+        ["SmoothL1"] = (i, o) => new global::LossDsl.Losses.SmoothL1Loss().Forward(i[0], i[1], o),
+        ["Bce"] = (i, o) => new global::LossDsl.Losses.BceLoss().Forward(i[0], i[1], o),
+        ["BceWithLogits"] = (i, o) => new global::LossDsl.Losses.BceWithLogitsLoss().Forward(i[0], i[1], o),
+        ["SigmoidFocal"] = (i, o) => new global::LossDsl.Losses.SigmoidFocalLoss().Forward(i[0], i[1], o),
+        ["SoftMargin"] = (i, o) => new global::LossDsl.Losses.SoftMarginLoss().Forward(i[0], i[1], o),
+        ["Hinge"] = (i, o) => new global::LossDsl.Losses.HingeLoss().Forward(i[0], i[1], o),
+        ["SquaredHinge"] = (i, o) => new global::LossDsl.Losses.SquaredHingeLoss().Forward(i[0], i[1], o),
+        ["LogCosh"] = (i, o) => new global::LossDsl.Losses.LogCoshLoss().Forward(i[0], i[1], o),
+        ["PoissonNll"] = (i, o) => new global::LossDsl.Losses.PoissonNllLoss().Forward(i[0], i[1], o),
+        ["Quantile"] = (i, o) => new global::LossDsl.Losses.QuantileLoss().Forward(i[0], i[1], o),
+        ["KlDivergence"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLoss().Forward(i[0], i[1], o),
+        ["KlDivergenceLogTarget"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLogTargetLoss().Forward(i[0], i[1], o),
+        ["SquaredLogError"] = (i, o) => new global::LossDsl.Losses.SquaredLogErrorLoss().Forward(i[0], i[1], o),
+        ["GaussianNll"] = (i, o) => new global::LossDsl.Losses.GaussianNllLoss().Forward(i[0], i[1], i[2], o),
+    };
+}

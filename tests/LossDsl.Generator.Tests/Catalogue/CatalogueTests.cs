@@ -1,0 +1,101 @@
+using LossDsl.Generator.Differentiation;
+using LossDsl.Generator.Model;
+using LossDsl.Generator.Tests.Infrastructure;
+
+namespace LossDsl.Generator.Tests.Catalogue;
+
+/// <summary>
+/// Every loss of the shipped catalogue, parsed from its source: symbolic gradient and Hessian against
+/// central finite differences in double, and the compiled float kernels against that double reference.
+/// </summary>
+public class CatalogueTests
+{
+    private static readonly Lazy<Dictionary<string, LossMethodSpec>> Specs = new(() =>
+    {
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "Losses.cs.txt"))
+            .Replace("namespace LossDsl;", "namespace CatalogueUnderTest;\nusing LossDsl;");
+        return GeneratorHarness.Parse(source).Select(r => r.Value!).ToDictionary(s => s.MethodName);
+    });
+
+    public static TheoryData<string> Names() => new(
+        "Mse", "L1", "Huber", "SmoothL1", "Bce", "BceWithLogits", "SigmoidFocal", "SoftMargin", "Hinge", "SquaredHinge",
+        "LogCosh", "PoissonNll", "GaussianNll", "Quantile", "KlDivergence", "KlDivergenceLogTarget", "SquaredLogError");
+
+    [Fact]
+    public void Catalogue_parses_without_diagnostics()
+    {
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "Losses.cs.txt"));
+        var results = GeneratorHarness.Parse(source.Replace("namespace LossDsl;", "namespace CatalogueUnderTest;\nusing LossDsl;"));
+        Assert.Equal(17, results.Count);
+        Assert.All(results, r => Assert.Empty(r.Diagnostics));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Derivatives_match_finite_differences_in_double(string name)
+    {
+        LossMethodSpec spec = Specs.Value[name];
+        int checkedPoints = 0;
+        foreach (Dictionary<string, double> point in CataloguePoints.For(name, spec, 400))
+        {
+            foreach (ParameterSpec wrt in spec.Parameters.Where(p => p.IsWrt))
+            {
+                Expr gradient = Differentiator.Derive(spec.Body, wrt.Name);
+                Expr hessian = Differentiator.Derive(gradient, wrt.Name);
+                double x = point[wrt.Name];
+                double h = 1e-6 * Math.Max(1, Math.Abs(x));
+                if (!Kinks.Smooth(spec.Body, wrt.Name, point, 3 * h)) continue;
+                double At(Expr e, double v) => Evaluator.Evaluate(e, new Dictionary<string, double>(point) { [wrt.Name] = v });
+                double loss = At(spec.Body, x), g = At(gradient, x), hv = At(hessian, x);
+                Assert.False(double.IsNaN(g) || double.IsNaN(hv), $"{name}: NaN derivative at {Show(point)} where the loss is {loss}");
+                if (!double.IsFinite(loss)) continue;
+                double gFd = FiniteDifferences.Derivative(v => At(spec.Body, v), x);
+                double hFd = FiniteDifferences.Derivative(v => At(gradient, v), x);
+                Assert.True(FiniteDifferences.Close(g, gFd, Math.Abs(loss) * 1e-3), $"{name}: ∂/∂{wrt.Name} = {g}, FD {gFd} at {Show(point)}");
+                Assert.True(FiniteDifferences.Close(hv, hFd, Math.Abs(g) * 1e-3, 1e-3), $"{name}: ∂²/∂{wrt.Name}² = {hv}, FD {hFd} at {Show(point)}");
+                checkedPoints++;
+            }
+        }
+        Assert.True(checkedPoints >= 200, $"{name}: only {checkedPoints} smooth points checked");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Float_kernels_match_the_double_reference(string name)
+    {
+        LossMethodSpec spec = Specs.Value[name];
+        var inputs = spec.Parameters.Where(p => p.Role == ParameterRole.Input).ToList();
+        var wrts = spec.Parameters.Where(p => p.IsWrt).ToList();
+        var points = CataloguePoints.For(name, spec, 300).ToList();
+        float[][] data = inputs.Select(p => points.Select(pt => (float)pt[p.Name]).ToArray()).ToArray();
+        float[][] outputs = Enumerable.Range(0, 2 * wrts.Count).Select(_ => new float[points.Count]).ToArray();
+        float[] losses = new float[points.Count];
+        CatalogueKernels.GradientHessian[name](data, outputs);
+        CatalogueKernels.Losses[name](data, losses);
+
+        for (int k = 0; k < points.Count; k++)
+        {
+            // The reference sees the same float-rounded inputs the kernel saw.
+            var rounded = new Dictionary<string, double>(points[k]);
+            for (int j = 0; j < inputs.Count; j++) rounded[inputs[j].Name] = data[j][k];
+            double reference = Evaluator.Evaluate(spec.Body, rounded);
+            AssertClose(reference, losses[k], $"{name} loss at {Show(rounded)}");
+            for (int w = 0; w < wrts.Count; w++)
+            {
+                if (!Kinks.Smooth(spec.Body, wrts[w].Name, rounded, 1e-4 * Math.Max(1, Math.Abs(rounded[wrts[w].Name])))) continue;
+                Expr gradient = Differentiator.Derive(spec.Body, wrts[w].Name);
+                AssertClose(Evaluator.Evaluate(gradient, rounded), outputs[2 * w][k], $"{name} ∂/∂{wrts[w].Name} at {Show(rounded)}");
+                AssertClose(Evaluator.Evaluate(Differentiator.Derive(gradient, wrts[w].Name), rounded), outputs[2 * w + 1][k], $"{name} ∂²/∂{wrts[w].Name}² at {Show(rounded)}");
+            }
+        }
+    }
+
+    private static void AssertClose(double expected, float actual, string what)
+    {
+        if (double.IsNaN(expected)) { Assert.True(float.IsNaN(actual), $"{what}: expected NaN, got {actual}"); return; }
+        if (double.IsInfinity(expected) || Math.Abs(expected) > float.MaxValue) { Assert.True(float.IsInfinity(actual) || Math.Abs(actual) > 1e37, $"{what}: expected {expected}, got {actual}"); return; }
+        Assert.True(Math.Abs(actual - expected) <= 2e-4 * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
+    }
+
+    private static string Show(Dictionary<string, double> point) => string.Join(", ", point.Select(p => $"{p.Key}={p.Value:R}"));
+}
