@@ -64,8 +64,8 @@ internal static class DiagnosticDescriptors
         "'{0}' is not supported in a loss; use numeric literals, parameters, locals, arithmetic, '?:' and loss-language functions", Language);
 
     public static readonly DiagnosticDescriptor MissingReturn = Error(DiagnosticIds.MissingReturn,
-        "Every branch must return",
-        "'{0}' must end with a 'return'; each 'if' branch must return too", Language);
+        "A loss needs a body that returns",
+        "'{0}' needs a body that returns a value: local declarations, 'if (…) return …;' and a final 'return'", Language);
 
     public static readonly DiagnosticDescriptor NotInlinable = Error(DiagnosticIds.NotInlinable,
         "Call cannot be inlined",

@@ -41,6 +41,10 @@ internal sealed class BodyTranslator
     public Expr TranslateMethod(IMethodSymbol method, MethodDeclarationSyntax declaration, IEnumerable<(IParameterSymbol Parameter, Expr Value)> arguments)
     {
         if (declaration.ContainsDiagnostics) throw new BrokenCodeException(); // syntax errors: half-typed code
+        if (declaration.Body is null && declaration.ExpressionBody is null)
+        {
+            throw Unsupported(DiagnosticDescriptors.MissingReturn, declaration.Identifier.GetLocation(), method.Name);
+        }
         SemanticModel model = _compilation.GetSemanticModel(declaration.SyntaxTree);
         if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation body)
         {
@@ -56,7 +60,7 @@ internal sealed class BodyTranslator
         _inlining.Add(method.OriginalDefinition);
         try
         {
-            return Statements(block.Operations, 0, scope, declaration.Identifier.GetLocation(), method.Name);
+            return Statements(block.Operations, 0, scope, null, declaration.Identifier.GetLocation(), method.Name);
         }
         finally
         {
@@ -64,8 +68,9 @@ internal sealed class BodyTranslator
         }
     }
 
-    // Local declarations, then 'return'; 'if (c) return a; …' means c ? a : (the rest).
-    private Expr Statements(ImmutableArray<IOperation> statements, int start, Dictionary<ISymbol, Expr> scope, Location owner, string methodName)
+    // Local declarations, then 'return'; 'if (c) return a; …' means c ? a : (the rest). A branch that does
+    // not return falls through to the statements after its 'if' (computed once, shared by every such path).
+    private Expr Statements(ImmutableArray<IOperation> statements, int start, Dictionary<ISymbol, Expr> scope, Func<Expr>? fallThrough, Location owner, string methodName)
     {
         for (int i = start; i < statements.Length; i++)
         {
@@ -92,15 +97,17 @@ internal sealed class BodyTranslator
                 case IConditionalOperation branch:
                 {
                     Expr condition = Value(branch.Condition, scope);
-                    Location where = branch.Syntax.GetLocation();
-                    Expr whenTrue = Branch(branch.WhenTrue, scope, where, methodName);
-                    Expr whenFalse = branch.WhenFalse is { } elseBranch
-                        ? Branch(elseBranch, scope, where, methodName)
-                        : Statements(statements, i + 1, new Dictionary<ISymbol, Expr>(scope, SymbolEqualityComparer.Default), owner, methodName);
+                    int next = i + 1;
+                    var rest = new Lazy<Expr>(() => Statements(statements, next, Copy(scope), fallThrough, owner, methodName));
+                    Expr whenTrue = Branch(branch.WhenTrue, scope, () => rest.Value, methodName);
+                    Expr whenFalse = branch.WhenFalse is { } elseBranch ? Branch(elseBranch, scope, () => rest.Value, methodName) : rest.Value;
                     return Ex.Select(condition, whenTrue, whenFalse);
                 }
                 case IBlockOperation nested:
-                    return Branch(nested, scope, nested.Syntax.GetLocation(), methodName);
+                {
+                    int next = i + 1;
+                    return Branch(nested, scope, () => Statements(statements, next, Copy(scope), fallThrough, owner, methodName), methodName);
+                }
                 case IEmptyOperation:
                     break;
                 case IInvalidOperation:
@@ -113,15 +120,16 @@ internal sealed class BodyTranslator
                     throw Unsupported(DiagnosticDescriptors.UnsupportedStatement, LeadingToken(statement), Describe(statement));
             }
         }
-        throw Unsupported(DiagnosticDescriptors.MissingReturn, owner, methodName);
+        return fallThrough is not null ? fallThrough() : throw Unsupported(DiagnosticDescriptors.MissingReturn, owner, methodName);
     }
 
-    private Expr Branch(IOperation statement, Dictionary<ISymbol, Expr> scope, Location where, string methodName)
+    private Expr Branch(IOperation statement, Dictionary<ISymbol, Expr> scope, Func<Expr> fallThrough, string methodName)
     {
-        var inner = new Dictionary<ISymbol, Expr>(scope, SymbolEqualityComparer.Default);
         ImmutableArray<IOperation> statements = statement is IBlockOperation block ? block.Operations : ImmutableArray.Create(statement);
-        return Statements(statements, 0, inner, where, methodName);
+        return Statements(statements, 0, Copy(scope), fallThrough, statement.Syntax.GetLocation(), methodName);
     }
+
+    private static Dictionary<ISymbol, Expr> Copy(Dictionary<ISymbol, Expr> scope) => new(scope, SymbolEqualityComparer.Default);
 
     private static Location LeadingToken(IOperation statement) => statement.Syntax.GetFirstToken().GetLocation();
 

@@ -147,10 +147,18 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void LD1014_branch_without_return()
+    public void LD1014_method_without_a_body()
     {
-        var d = Single("LD1014", "[Loss] public static float M(float p) { if (p > 0) { float q = p; } return p; }");
-        Assert.StartsWith("if", SpanText(d));
+        var d = Single("LD1014", "[Loss] public static extern float M(float p);");
+        Assert.Equal("M", SpanText(d));
+    }
+
+    [Fact]
+    public void A_branch_without_return_falls_through_like_CSharp()
+    {
+        var run = RunGenerator(InClass("[Loss] public static float M(float p) { if (p > 0) { float q = p; } else if (p < -1) return -p; return p * p; }"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("(p > 0 ? p^2 : (p < -1 ? -p : p^2))", run.Sources.Single().SourceText.ToString());
     }
 
     [Fact]

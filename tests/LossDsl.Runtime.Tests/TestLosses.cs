@@ -1,0 +1,101 @@
+using LossDsl;
+using static LossDsl.LossMath;
+
+namespace LossDsl.Runtime.Tests;
+
+/// <summary>Losses compiled by the real generator when this project builds: the functional test subjects.</summary>
+public static partial class TestLosses
+{
+    // Every function, through LossMath; u, v keep the arguments in each function's domain.
+    [Loss]
+    public static double AllFunctions(double x, double y)
+    {
+        double u = 0.3 * x + 0.1 * y;
+        double v = Square(u) + 1;
+        return Abs(u) + Sign(y) * u + Exp(0.5 * u) + Log(v) + Log1p(Square(u)) + Expm1(0.25 * u) + Sqrt(v)
+            + Pow(v, 1.5) + Max(u, y) + Min(u, -y) + Clamp(u, -0.5, 0.5) + Sigmoid(u) + Softplus(u)
+            + LogSigmoid(u) + Tanh(u) + LogCosh(u);
+    }
+
+    // The same functions that System.Math has, in its spelling: must compile to the same formula as LossMath's.
+    [Loss]
+    public static double MathSpelling(double x, double y)
+    {
+        double u = 0.3 * x + 0.1 * y;
+        double v = u * u + 1;
+        return Math.Abs(u) + Math.Sign(y) * u + Math.Exp(0.5 * u) + Math.Log(v) + Math.Sqrt(v) + Math.Pow(v, 1.5)
+            + Math.Max(u, y) + Math.Min(u, -y) + Math.Clamp(u, -0.5, 0.5) + Math.Tanh(u);
+    }
+
+    [Loss]
+    public static double LossMathSpelling(double x, double y)
+    {
+        double u = 0.3 * x + 0.1 * y;
+        double v = u * u + 1;
+        return LossMath.Abs(u) + LossMath.Sign(y) * u + LossMath.Exp(0.5 * u) + LossMath.Log(v) + LossMath.Sqrt(v) + LossMath.Pow(v, 1.5)
+            + LossMath.Max(u, y) + LossMath.Min(u, -y) + LossMath.Clamp(u, -0.5, 0.5) + LossMath.Tanh(u);
+    }
+
+    [Loss]
+    public static double DoubleSpelling(double x, double y)
+    {
+        double u = 0.3 * x + 0.1 * y;
+        double v = u * u + 1;
+        return double.Abs(u) + double.Sign(y) * u + double.Exp(0.5 * u) + double.Log(v) + double.Sqrt(v) + double.Pow(v, 1.5)
+            + double.Max(u, y) + double.Min(u, -y) + double.Clamp(u, -0.5, 0.5) + double.Tanh(u);
+    }
+
+    [Loss]
+    public static float MathFSpelling(float x, float y)
+    {
+        float u = 0.3f * x + 0.1f * y;
+        return MathF.Abs(u) + MathF.Exp(0.5f * u) + MathF.Log(u * u + 1) + MathF.Tanh(u) + float.LogP1(u * u) + float.ExpM1(0.25f * u);
+    }
+
+    [Loss]
+    public static float LossMathFloatSpelling(float x, float y)
+    {
+        float u = 0.3f * x + 0.1f * y;
+        return Abs(u) + Exp(0.5f * u) + Log(u * u + 1) + Tanh(u) + Log1p(u * u) + Expm1(0.25f * u);
+    }
+
+    // if-return chains, var locals, && || !, comparisons of every kind.
+    [Loss]
+    public static double Branchy(double x, double y)
+    {
+        var r = x - y;
+        if (r > 2) return 2 * r - 2;
+        else if (r < -2 && y >= 0) return -r * 3;
+        if (!(r == 0) || y != 1)
+        {
+            double s = r * r;
+            return r <= 1 ? 0.5 * s : s;
+        }
+        return 0;
+    }
+
+    [Differentiable]
+    public static double Cube(double u) => u * u * u;
+
+    [Loss]
+    public static double UsesHelper(double x, double y, [Hyper] double scale = 2) => scale * Cube(x - y) + Cube(y);
+
+    // Inlines catalogue losses from the LossDsl.Runtime assembly (no source: through [LossFormula]).
+    [Loss]
+    public static float Mix(float logit, float target, [Hyper] float w = 0.7f) =>
+        w * Losses.SigmoidFocal(logit, target, 0.25f, 2f) + (1 - w) * Losses.BceWithLogits(logit, target);
+
+    // Two differentiated inputs, a per-element weight, a hyperparameter without default.
+    [Loss]
+    public static double Weighted([Wrt] double a, [Wrt] double b, double weight, [Hyper] double k) =>
+        weight * (Square(a - b) + k * Softplus(a * b));
+
+    // The DSL.md example, written the way a user would.
+    [Loss]
+    public static float BceExample(float logit, float target) => Max(logit, 0f) - logit * target + Softplus(-Abs(logit));
+
+#pragma warning disable LD1050 // this build fails (warnings are errors) if the generator's warning ignores #pragma
+    [Loss]
+    public static float UnusedWrt(float p, [Wrt] float q) => p * p;
+#pragma warning restore LD1050
+}
