@@ -1,0 +1,20 @@
+using LossDsl;
+using static LossDsl.LossMath;
+
+namespace QuickStart;
+
+public static partial class MyLosses
+{
+    /// <summary>Cauchy (Lorentzian) loss: log(1 + (r/c)²). Grows like log|r|, so outliers barely pull.</summary>
+    [Loss]
+    public static float Cauchy(float prediction, float target, [Hyper] float scale = 1f)
+    {
+        float r = (prediction - target) / scale;
+        return Log1p(r * r);
+    }
+
+    /// <summary>A weighted mix of two catalogue losses: inlined, differentiated and fused into one kernel.</summary>
+    [Loss]
+    public static float RobustMix(float prediction, float target, [Hyper] float weight = 0.8f) =>
+        weight * Losses.Huber(prediction, target, 1f) + (1 - weight) * Losses.LogCosh(prediction, target);
+}
