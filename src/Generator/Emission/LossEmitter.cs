@@ -81,11 +81,15 @@ internal static class LossEmitter
             using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}"))
             {
                 WriteConstructorAndProperties();
-                WriteForwardReduced();
-                WriteForwardPerElement();
-                WriteBackward();
-                WriteForwardBackward();
-                WriteGradientHessian();
+                WriteMember(KernelKind.Reduced, "Forward",
+                    "The loss reduced over all elements (<see cref=\"Reduction\"/>): the mean is NaN over zero elements, the sum 0.");
+                WriteMember(KernelKind.PerElement, "Forward",
+                    "The loss of every element, unreduced. <paramref name=\"losses\"/> may be the very memory of an input.");
+                WriteMember(KernelKind.Backward, "Backward",
+                    "The gradient of the reduced loss (for <see cref=\"LossDsl.Reduction.Mean\"/> it includes 1/N) for each differentiated input.");
+                WriteMember(KernelKind.ForwardBackward, "ForwardBackward", "The reduced loss and its gradients, in one pass over memory.");
+                WriteMember(KernelKind.GradientHessian, "GradientHessian",
+                    "Per element, unreduced: the first and second derivative of the loss for each differentiated input.");
                 foreach (KernelKind kind in new[] { KernelKind.Reduced, KernelKind.PerElement, KernelKind.Backward, KernelKind.ForwardBackward, KernelKind.GradientHessian })
                 {
                     WriteCore(kind);
@@ -136,64 +140,27 @@ internal static class LossEmitter
 
         private string InputParameters => string.Join(", ", _inputs.Select(p => $"{Span} {Id(p.Name)}"));
 
-        private void WriteForwardReduced()
+        private List<string> OutputsOf(KernelKind kind) => kind switch
         {
-            _w.Line();
-            _w.Line("/// <summary>The loss reduced over all elements (<see cref=\"Reduction\"/>): the mean is NaN over zero elements, the sum 0.</summary>");
-            using (_w.Block($"public {_t} Forward({InputParameters})"))
-            {
-                WriteChecks(new List<string>());
-                WriteDispatch(KernelKind.Reduced, new List<string>());
-                _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, n);");
-            }
-        }
+            KernelKind.Reduced => new List<string>(),
+            KernelKind.PerElement => new List<string> { "losses" },
+            KernelKind.GradientHessian => _wrts.SelectMany(p => new[] { Gradient(p), Hessian(p) }).ToList(),
+            _ => _wrts.Select(Gradient).ToList(),
+        };
 
-        private void WriteForwardPerElement()
+        /// <summary>A public member: its checks, then the dispatch over vector widths, then the reduction if it returns one.</summary>
+        private void WriteMember(KernelKind kind, string name, string summary)
         {
+            bool reduces = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
+            List<string> outputs = OutputsOf(kind);
+            string parameters = string.Join(", ", new[] { InputParameters }.Concat(outputs.Select(o => $"{OutSpan} {o}")));
             _w.Line();
-            _w.Line("/// <summary>The loss of every element, unreduced. <paramref name=\"losses\"/> may be the very memory of an input.</summary>");
-            var outputs = new List<string> { "losses" };
-            using (_w.Block($"public void Forward({InputParameters}, {OutSpan} losses)"))
+            _w.Line($"/// <summary>{summary}</summary>");
+            using (_w.Block($"public {(reduces ? _t : "void")} {name}({parameters})"))
             {
                 WriteChecks(outputs);
-                WriteDispatch(KernelKind.PerElement, outputs);
-            }
-        }
-
-        private void WriteBackward()
-        {
-            _w.Line();
-            _w.Line("/// <summary>The gradient of the reduced loss (for <see cref=\"LossDsl.Reduction.Mean\"/> it includes 1/N) for each differentiated input.</summary>");
-            var outputs = _wrts.Select(Gradient).ToList();
-            using (_w.Block($"public void Backward({InputParameters}, {string.Join(", ", outputs.Select(o => $"{OutSpan} {o}"))})"))
-            {
-                WriteChecks(outputs);
-                WriteDispatch(KernelKind.Backward, outputs);
-            }
-        }
-
-        private void WriteForwardBackward()
-        {
-            _w.Line();
-            _w.Line("/// <summary>The reduced loss and its gradients, in one pass over memory.</summary>");
-            var outputs = _wrts.Select(Gradient).ToList();
-            using (_w.Block($"public {_t} ForwardBackward({InputParameters}, {string.Join(", ", outputs.Select(o => $"{OutSpan} {o}"))})"))
-            {
-                WriteChecks(outputs);
-                WriteDispatch(KernelKind.ForwardBackward, outputs);
-                _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, n);");
-            }
-        }
-
-        private void WriteGradientHessian()
-        {
-            _w.Line();
-            _w.Line("/// <summary>Per element, unreduced: the first and second derivative of the loss for each differentiated input.</summary>");
-            var outputs = _wrts.SelectMany(p => new[] { Gradient(p), Hessian(p) }).ToList();
-            using (_w.Block($"public void GradientHessian({InputParameters}, {string.Join(", ", outputs.Select(o => $"{OutSpan} {o}"))})"))
-            {
-                WriteChecks(outputs);
-                WriteDispatch(KernelKind.GradientHessian, outputs);
+                WriteDispatch(kind, outputs);
+                if (reduces) _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, n);");
             }
         }
 
@@ -249,23 +216,8 @@ internal static class LossEmitter
         {
             bool accumulates = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
-            // (output index in the program, span name)
-            var stores = new List<(int Output, string Name)>();
-            switch (kind)
-            {
-                case KernelKind.PerElement: stores.Add((0, "losses")); break;
-                case KernelKind.Backward:
-                case KernelKind.ForwardBackward:
-                    for (int w = 0; w < _wrts.Count; w++) stores.Add((KernelSpec.GradientOutput(w), Gradient(_wrts[w])));
-                    break;
-                case KernelKind.GradientHessian:
-                    for (int w = 0; w < _wrts.Count; w++)
-                    {
-                        stores.Add((KernelSpec.GradientOutput(w), Gradient(_wrts[w])));
-                        stores.Add((KernelSpec.HessianOutput(w), Hessian(_wrts[w])));
-                    }
-                    break;
-            }
+            // (output index in the program, span name): losses are output 0, then gradient and Hessian per [Wrt] input.
+            var stores = OutputsOf(kind).Select(name => (Output: ProgramOutput(name), Name: name)).ToList();
             var needed = stores.Select(s => s.Output).ToList();
             if (accumulates) needed.Insert(0, 0);
 
@@ -333,6 +285,13 @@ internal static class LossEmitter
             _w.Close();
             _w.Line(accumulates ? "return total;" : "return 0;");
             _w.Close();
+        }
+
+        private int ProgramOutput(string spanName)
+        {
+            if (spanName == "losses") return 0;
+            int w = _wrts.FindIndex(p => spanName == Gradient(p) || spanName == Hessian(p));
+            return spanName == Gradient(_wrts[w]) ? KernelSpec.GradientOutput(w) : KernelSpec.HessianOutput(w);
         }
 
         private static IEnumerable<string> Lines(IndentedWriter writer) =>

@@ -7,7 +7,9 @@ internal static class CataloguePoints
 {
     public static IEnumerable<Dictionary<string, double>> For(string loss, LossMethodSpec spec, int count)
     {
-        var random = new Random(loss.GetHashCode(StringComparison.Ordinal) & 0x7fff ^ 2024);
+        // A fixed seed per loss (string.GetHashCode is randomized per process); LOSSDSL_SEED explores others.
+        int seed = loss.Aggregate(2024, (hash, c) => hash * 31 + c) ^ (int.TryParse(Environment.GetEnvironmentVariable("LOSSDSL_SEED"), out int extra) ? extra : 0);
+        var random = new Random(seed);
         for (int k = 0; k < count; k++)
         {
             var point = new Dictionary<string, double>();

@@ -43,7 +43,7 @@ public class CatalogueTests
                 Expr gradient = Differentiator.Derive(spec.Body, wrt.Name);
                 Expr hessian = Differentiator.Derive(gradient, wrt.Name);
                 double x = point[wrt.Name];
-                double h = 1e-6 * Math.Max(1, Math.Abs(x));
+                double h = 1e-5 * Math.Max(1, Math.Abs(x));
                 if (!Kinks.Smooth(spec.Body, wrt.Name, point, 3 * h)) continue;
                 double At(Expr e, double v) => Evaluator.Evaluate(e, new Dictionary<string, double>(point) { [wrt.Name] = v });
                 double loss = At(spec.Body, x), g = At(gradient, x), hv = At(hessian, x);
