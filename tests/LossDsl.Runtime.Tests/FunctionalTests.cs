@@ -119,3 +119,24 @@ public class FunctionalTests
         Assert.Equal(new float[] { 0, 0 }, h);
     }
 }
+
+public class InliningTests
+{
+    [Fact]
+    public void Helper_in_another_type_with_an_omitted_default_is_inlined_and_folded()
+    {
+        Assert.Contains("10", MoreLosses.SoftL1Loss.Formulas.Loss);
+        Assert.DoesNotContain(" k", MoreLosses.SoftL1Loss.Formulas.Loss);
+        double[] p = { -2, -0.01, 0, 0.3, 5 }, t = { 0, 0, 0, 0, 0 };
+        double[] g = new double[5], h = new double[5], l = new double[5];
+        var loss = new MoreLosses.SoftL1Loss();
+        loss.Forward(p, t, l);
+        loss.GradientHessian(p, t, g, h);
+        for (int i = 0; i < p.Length; i++)
+        {
+            int j = i;
+            Assert.Equal(MoreLosses.SoftL1(p[i], t[i]), l[i], 12);
+            Assert.Equal(Numeric.FiniteDifference(v => MoreLosses.SoftL1(v, t[j]), p[j]), g[i], 6);
+        }
+    }
+}

@@ -99,3 +99,17 @@ public static partial class TestLosses
     public static float UnusedWrt(float p, [Wrt] float q) => p * p;
 #pragma warning restore LD1050
 }
+
+/// <summary>Helpers in another type (not partial: [Differentiable] generates nothing).</summary>
+public static class Smoothing
+{
+    [Differentiable]
+    public static double SoftAbs(double u, double k = 10) => LossMath.Softplus(k * u) / k + LossMath.Softplus(-k * u) / k;
+}
+
+public static partial class MoreLosses
+{
+    // The omitted k takes the helper's default (10), folded into the constants.
+    [Loss]
+    public static double SoftL1(double prediction, double target) => Smoothing.SoftAbs(prediction - target);
+}

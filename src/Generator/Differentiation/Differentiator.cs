@@ -28,6 +28,7 @@ internal sealed class Differentiator
     {
         if (_memo.TryGetValue(expr, out Expr? cached)) return cached;
         _cancellationToken.ThrowIfCancellationRequested();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Expr result = expr switch
         {
             Symbol s => s.Name == _variable ? One : Zero,

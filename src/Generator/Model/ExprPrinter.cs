@@ -64,6 +64,7 @@ internal static class ExprPrinter
         public void Write(Expr expr, int parentPrecedence, bool isRoot = false)
         {
             if (_truncated) return;
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             if (!isRoot && nameOf?.Invoke(expr) is { } name)
             {
                 Append(name);

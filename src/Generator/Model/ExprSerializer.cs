@@ -22,6 +22,7 @@ internal static class ExprSerializer
 
     private static void Write(Expr expr, StringBuilder text)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case Constant c: text.Append(c.Value.ToString("R", CultureInfo.InvariantCulture)); return;

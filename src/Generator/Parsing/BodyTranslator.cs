@@ -146,6 +146,7 @@ internal sealed class BodyTranslator
     private Expr Value(IOperation operation, Dictionary<ISymbol, Expr> scope)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (operation.Type is IErrorTypeSymbol || operation is IInvalidOperation) throw new BrokenCodeException();
         if (operation.ConstantValue is { HasValue: true, Value: { } constant })
         {

@@ -34,6 +34,11 @@ internal static class LossParser
         {
             return new Result<LossMethodSpec?>(null, EquatableArray<DiagnosticInfo>.Empty);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            return Result<LossMethodSpec?>.Failure(
+                DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, syntax.Identifier.GetLocation(), method.Name, "the expression is nested too deeply; split it into locals or helper methods"), null);
+        }
         catch (Exception e)
         {
             // Never let an exception escape into the compiler (users would see only CS8785 and lose all output).

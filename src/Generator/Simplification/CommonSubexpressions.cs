@@ -29,6 +29,7 @@ internal static class CommonSubexpressions
                 return;
             }
             cancellationToken.ThrowIfCancellationRequested();
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             uses[node] = 1;
             bool isInvariant = node is not Symbol s || !perElementInputs.Contains(s.Name);
             foreach (Expr child in node.Children)

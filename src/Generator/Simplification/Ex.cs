@@ -285,6 +285,7 @@ internal static class Ex
         Expr Visit(Expr node)
         {
             if (memo.TryGetValue(node, out Expr? done)) return done;
+            System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
             Expr result = node switch
             {
                 Symbol s => bindings.TryGetValue(s.Name, out Expr? bound) ? bound : s,

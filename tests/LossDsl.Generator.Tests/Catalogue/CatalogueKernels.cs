@@ -48,4 +48,28 @@ internal static class CatalogueKernels
         ["SquaredLogError"] = (i, o) => new global::LossDsl.Losses.SquaredLogErrorLoss().Forward(i[0], i[1], o),
         ["GaussianNll"] = (i, o) => new global::LossDsl.Losses.GaussianNllLoss().Forward(i[0], i[1], i[2], o),
     };
+
+    public delegate float ScalarLoss(float[] inputs);
+
+    /// <summary>The [Loss] methods themselves: the scalar reference.</summary>
+    public static readonly Dictionary<string, ScalarLoss> Scalar = new()
+    {
+        ["Mse"] = i => global::LossDsl.Losses.Mse(i[0], i[1]),
+        ["L1"] = i => global::LossDsl.Losses.L1(i[0], i[1]),
+        ["Huber"] = i => global::LossDsl.Losses.Huber(i[0], i[1]),
+        ["SmoothL1"] = i => global::LossDsl.Losses.SmoothL1(i[0], i[1]),
+        ["Bce"] = i => global::LossDsl.Losses.Bce(i[0], i[1]),
+        ["BceWithLogits"] = i => global::LossDsl.Losses.BceWithLogits(i[0], i[1]),
+        ["SigmoidFocal"] = i => global::LossDsl.Losses.SigmoidFocal(i[0], i[1]),
+        ["SoftMargin"] = i => global::LossDsl.Losses.SoftMargin(i[0], i[1]),
+        ["Hinge"] = i => global::LossDsl.Losses.Hinge(i[0], i[1]),
+        ["SquaredHinge"] = i => global::LossDsl.Losses.SquaredHinge(i[0], i[1]),
+        ["LogCosh"] = i => global::LossDsl.Losses.LogCosh(i[0], i[1]),
+        ["PoissonNll"] = i => global::LossDsl.Losses.PoissonNll(i[0], i[1]),
+        ["Quantile"] = i => global::LossDsl.Losses.Quantile(i[0], i[1]),
+        ["KlDivergence"] = i => global::LossDsl.Losses.KlDivergence(i[0], i[1]),
+        ["KlDivergenceLogTarget"] = i => global::LossDsl.Losses.KlDivergenceLogTarget(i[0], i[1]),
+        ["SquaredLogError"] = i => global::LossDsl.Losses.SquaredLogError(i[0], i[1]),
+        ["GaussianNll"] = i => global::LossDsl.Losses.GaussianNll(i[0], i[1], i[2]),
+    };
 }

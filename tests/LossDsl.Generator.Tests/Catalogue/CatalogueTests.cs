@@ -90,6 +90,27 @@ public class CatalogueTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_path_matches_the_scalar_method_at_every_length(string name)
+    {
+        LossMethodSpec spec = Specs.Value[name];
+        var inputs = spec.Parameters.Where(p => p.Role == ParameterRole.Input).ToList();
+        int width = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 16 : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 8 : 4;
+        var points = CataloguePoints.For(name, spec, 3 * width + 1).ToList();
+        for (int n = 0; n <= points.Count; n++)
+        {
+            float[][] data = inputs.Select(p => points.Take(n).Select(pt => (float)pt[p.Name]).ToArray()).ToArray();
+            var losses = new float[n];
+            CatalogueKernels.Losses[name](data, losses);
+            for (int k = 0; k < n; k++)
+            {
+                float expected = CatalogueKernels.Scalar[name](data.Select(column => column[k]).ToArray());
+                AssertClose(expected, losses[k], $"{name} n={n} element {k}");
+            }
+        }
+    }
+
     private static void AssertClose(double expected, float actual, string what)
     {
         if (double.IsNaN(expected)) { Assert.True(float.IsNaN(actual), $"{what}: expected NaN, got {actual}"); return; }

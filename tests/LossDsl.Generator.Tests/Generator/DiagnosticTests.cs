@@ -209,3 +209,24 @@ public class DiagnosticTests
         }
     }
 }
+
+public class RobustnessTests
+{
+    [Fact]
+    public void Absurdly_deep_nesting_is_a_diagnostic_not_a_crash()
+    {
+        string body = string.Concat(Enumerable.Repeat("Sigmoid(", 3000)) + "p" + new string(')', 3000);
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass($"[Loss] public static float M(float p) => {body};"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+        Assert.True(run.Sources.Any() || run.GeneratorDiagnostics.Any(d => d.Id == "LD9001"));
+    }
+
+    [Fact]
+    public void Deep_but_reasonable_nesting_compiles()
+    {
+        string body = string.Concat(Enumerable.Repeat("Softplus(0.5f * ", 60)) + "p" + new string(')', 60);
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass($"[Loss] public static float M(float p) => {body};"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerErrors);
+    }
+}
