@@ -46,6 +46,8 @@ internal static class LossEmitter
         private readonly List<ParameterSpec> _hypers;
         private readonly List<ParameterSpec> _wrts;
         private readonly Dictionary<string, string> _locals = new();
+        private readonly HashSet<string> _userNames;
+        private readonly string _n, _i, _total, _scale;
 
         public ClassWriter(KernelSpec spec, IndentedWriter writer)
         {
@@ -57,12 +59,23 @@ internal static class LossEmitter
             _inputs = _method.Parameters.Where(p => p.Role == ParameterRole.Input).ToList();
             _hypers = _method.Parameters.Where(p => p.Role == ParameterRole.Hyper).ToList();
             _wrts = _method.Parameters.Where(p => p.IsWrt).ToList();
+            // Locals of the public members must not shadow the user's parameter names.
+            _userNames = new HashSet<string>(_method.Parameters.SelectMany(p => new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" }));
+            (_n, _i, _total, _scale) = (Free("n"), Free("i"), Free("total"), Free("scale"));
             foreach (ParameterSpec p in _method.Parameters)
             {
                 string local = Naming.Identifier(p.Name);
                 _locals[p.Name] = ReservedLocals.Contains(p.Name) || GeneratedLocal.IsMatch(p.Name) ? p.Name + "_" : local;
             }
         }
+
+        private string Free(string name)
+        {
+            while (_userNames.Contains(name)) name += "_";
+            return name;
+        }
+
+        private string DataOf(string name) => Free(name.TrimStart('@') + "Data");
 
         private string Span => $"global::System.ReadOnlySpan<{_t}>";
         private string OutSpan => $"global::System.Span<{_t}>";
@@ -160,7 +173,7 @@ internal static class LossEmitter
             {
                 WriteChecks(outputs);
                 WriteDispatch(kind, outputs);
-                if (reduces) _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, n);");
+                if (reduces) _w.Line($"return ({_t}){Guard}.Reduce(Reduction, {_total}, {_n});");
             }
         }
 
@@ -168,9 +181,9 @@ internal static class LossEmitter
         private void WriteChecks(List<string> outputs)
         {
             string first = Id(_inputs[0].Name);
-            _w.Line($"int n = {first}.Length;");
-            foreach (ParameterSpec input in _inputs.Skip(1)) _w.Line($"{Guard}.SameLength(n, {Id(input.Name)}.Length, nameof({Id(input.Name)}));");
-            foreach (string output in outputs) _w.Line($"{Guard}.SameLength(n, {output}.Length, nameof({output}));");
+            _w.Line($"int {_n} = {first}.Length;");
+            foreach (ParameterSpec input in _inputs.Skip(1)) _w.Line($"{Guard}.SameLength({_n}, {Id(input.Name)}.Length, nameof({Id(input.Name)}));");
+            foreach (string output in outputs) _w.Line($"{Guard}.SameLength({_n}, {output}.Length, nameof({output}));");
             for (int o = 0; o < outputs.Count; o++)
             {
                 foreach (ParameterSpec input in _inputs)
@@ -187,29 +200,29 @@ internal static class LossEmitter
         private void WriteDispatch(KernelKind kind, List<string> outputs)
         {
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
-            var args = new List<string> { "ref i", "n" };
+            var args = new List<string> { "ref " + _i, _n };
             if (scaled)
             {
-                _w.Line($"{_t} scale = ({_t}){Guard}.GradientScale(Reduction, n);");
-                args.Add("scale");
+                _w.Line($"{_t} {_scale} = ({_t}){Guard}.GradientScale(Reduction, {_n});");
+                args.Add(_scale);
             }
             args.AddRange(_hypers.Select(h => Naming.Pascal(h.Name)));
             foreach (string span in _inputs.Select(p => Id(p.Name)).Concat(outputs))
             {
-                string data = span.TrimStart('@') + "Data";
+                string data = DataOf(span);
                 _w.Line($"ref {_t} {data} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
                 args.Add("ref " + data);
             }
             string call = string.Join(", ", args);
-            _w.Line("int i = 0;");
-            _w.Line("double total = 0;");
+            _w.Line($"int {_i} = 0;");
+            _w.Line($"double {_total} = 0;");
             _w.Line("// The widest accelerated vectors first; each narrower width and the scalar tail finish what is left.");
             foreach (string width in new[] { "512", "256", "128" })
             {
                 string ops = $"{Kernels}.Simd{width}<{_t}>";
-                _w.Line($"if ({ops}.IsHardwareAccelerated) total += {kind}Core<{ops}, global::System.Runtime.Intrinsics.Vector{width}<{_t}>>({call});");
+                _w.Line($"if ({ops}.IsHardwareAccelerated) {_total} += {kind}Core<{ops}, global::System.Runtime.Intrinsics.Vector{width}<{_t}>>({call});");
             }
-            _w.Line($"total += {kind}Core<{Kernels}.ScalarOps<{_t}>, {_t}>({call});");
+            _w.Line($"{_total} += {kind}Core<{Kernels}.ScalarOps<{_t}>, {_t}>({call});");
         }
 
         private void WriteCore(KernelKind kind)
@@ -224,8 +237,8 @@ internal static class LossEmitter
             var parameters = new List<string> { "ref int i", "int n" };
             if (scaled) parameters.Add($"{_t} scale");
             parameters.AddRange(_hypers.Select(h => $"{_t} {_locals[h.Name]}Value"));
-            parameters.AddRange(_inputs.Select(p => $"ref {_t} {_locals[p.Name]}Data"));
-            parameters.AddRange(stores.Select(s => $"ref {_t} {s.Name}Data"));
+            parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
+            parameters.AddRange(stores.Select(s => $"ref {_t} {DataOf(s.Name)}"));
 
             var expressions = new ExpressionEmitter(_program, _method.Type, _locals);
             var temps = _program.TempsNeededBy(needed);
@@ -248,7 +261,7 @@ internal static class LossEmitter
             foreach (var (output, name) in stores)
             {
                 string value = output == 0 ? "loss" : scaled ? $"V.Multiply({name}, scaleVector)" : name;
-                body.Line($"V.Store({value}, ref {name}Data, i);");
+                body.Line($"V.Store({value}, ref {DataOf(name)}, i);");
             }
 
             _w.Line();
@@ -274,7 +287,7 @@ internal static class LossEmitter
             {
                 _w.Open("for (; i <= n - V.Count; i += V.Count)");
             }
-            foreach (ParameterSpec input in _inputs) _w.Line($"TVec {_locals[input.Name]} = V.Load(ref {_locals[input.Name]}Data, i);");
+            foreach (ParameterSpec input in _inputs) _w.Line($"TVec {_locals[input.Name]} = V.Load(ref {DataOf(input.Name)}, i);");
             foreach (string line in Lines(body)) _w.Line(line);
             if (accumulates)
             {

@@ -230,3 +230,18 @@ public class RobustnessTests
         Assert.Empty(run.CompilerErrors);
     }
 }
+
+public class NamingTests
+{
+    [Fact]
+    public void Parameter_names_that_shadow_generated_locals_still_compile()
+    {
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass("""
+            [Loss] public static float M(float n, float i, float total, float scale, float t0, float c1, float V, float TVec, float loss, float sum, float block, float nData,
+                [Hyper] float scaleVector = 1f, [Hyper] float @double = 2f)
+                => Square(n - i) + total * scale + t0 * c1 + V * TVec + loss * sum * block + nData + scaleVector * @double;
+            """));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerErrors);
+    }
+}
