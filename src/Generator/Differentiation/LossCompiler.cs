@@ -36,7 +36,7 @@ internal static class LossCompiler
                 texts.Add(new DerivativeText(wrt.Name, ExprPrinter.Print(gradient, MaxFormulaLength), ExprPrinter.Print(hessian, MaxFormulaLength)));
             }
             var inputs = new HashSet<string>(method.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name));
-            KernelProgram program = CommonSubexpressions.Eliminate(outputs.ToImmutable(), inputs, cancellationToken);
+            KernelProgram program = CommonSubexpressions.Eliminate(Lowering.Apply(outputs.ToImmutable()), inputs, cancellationToken);
             return new KernelSpec(method, program, texts.ToEquatableArray(), ExprPrinter.Print(loss, MaxFormulaLength), serialized, null);
         }
         catch (OperationCanceledException)

@@ -29,6 +29,7 @@ internal static class Evaluator
         Function.LogSigmoid => StableMath.LogSigmoid(args[0]),
         Function.Tanh => Math.Tanh(args[0]),
         Function.LogCosh => StableMath.LogCosh(args[0]),
+        Function.PowWithLog => Math.Pow(args[0], args[1]),
         _ => throw new ArgumentOutOfRangeException(nameof(function)),
     };
 

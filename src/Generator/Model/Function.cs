@@ -18,6 +18,12 @@ internal enum Function
     LogSigmoid,
     Tanh,
     LogCosh,
+
+    /// <summary>
+    /// Not in the language: <c>x^y</c> given <c>log|x|</c> as a third argument, produced by
+    /// <see cref="Simplification.Lowering"/> so powers of one base share one logarithm.
+    /// </summary>
+    PowWithLog,
 }
 
 internal static class FunctionInfo
@@ -25,7 +31,7 @@ internal static class FunctionInfo
     public static int Arity(this Function function) => function switch
     {
         Function.Max or Function.Min => 2,
-        Function.Clamp => 3,
+        Function.Clamp or Function.PowWithLog => 3,
         _ => 1,
     };
 

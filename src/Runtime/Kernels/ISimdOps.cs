@@ -145,11 +145,15 @@ public interface ISimdOps<TSelf, TVec, T>
     /// integer exponent (odd flips the sign), otherwise NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual TVec Pow(TVec x, TVec y)
+    static virtual TVec Pow(TVec x, TVec y) => TSelf.PowWithLog(x, y, TSelf.Log(TSelf.Abs(x)));
+
+    /// <summary><see cref="Pow"/> given <paramref name="logAbsX"/> = log|x|, so powers of one base share the logarithm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec PowWithLog(TVec x, TVec y, TVec logAbsX)
     {
         TVec one = TSelf.Constant(1);
         TVec half = TSelf.Constant(0.5);
-        TVec magnitude = TSelf.Exp(TSelf.Multiply(y, TSelf.Log(TSelf.Abs(x))));
+        TVec magnitude = TSelf.Exp(TSelf.Multiply(y, logAbsX));
         TVec isInteger = TSelf.Equal(TSelf.Round(y), y);
         TVec halfY = TSelf.Multiply(y, half);
         TVec isOdd = TSelf.And(isInteger, TSelf.Not(TSelf.Equal(TSelf.Round(halfY), halfY)));
