@@ -18,7 +18,7 @@ internal static class Evaluator
         Function.Sign => StableMath.Sign(args[0]),
         Function.Exp => Math.Exp(args[0]),
         Function.Log => Math.Log(args[0]),
-        Function.Log1p => StableMath.Log1p(args[0]),
+        Function.Log1p or Function.Log1pUnit => StableMath.Log1p(args[0]),
         Function.Expm1 => StableMath.Expm1(args[0]),
         Function.Sqrt => Math.Sqrt(args[0]),
         Function.Max => StableMath.Max(args[0], args[1]),
@@ -29,7 +29,7 @@ internal static class Evaluator
         Function.LogSigmoid => StableMath.LogSigmoid(args[0]),
         Function.Tanh => Math.Tanh(args[0]),
         Function.LogCosh => StableMath.LogCosh(args[0]),
-        Function.PowWithLog => Math.Pow(args[0], args[1]),
+        Function.Round => Math.Round(args[0], MidpointRounding.ToEven),
         _ => throw new ArgumentOutOfRangeException(nameof(function)),
     };
 

@@ -93,7 +93,10 @@ internal static class ExprSerializer
     private static Dictionary<string, Function> CreateFunctionTable()
     {
         var table = new Dictionary<string, Function>(StringComparer.Ordinal);
-        foreach (Function f in (Function[])Enum.GetValues(typeof(Function))) table[f.MathName()] = f;
+        foreach (Function f in (Function[])Enum.GetValues(typeof(Function)))
+        {
+            if (f.IsLanguageFunction()) table[f.MathName()] = f;
+        }
         return table;
     }
 

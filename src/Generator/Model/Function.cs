@@ -19,19 +19,22 @@ internal enum Function
     Tanh,
     LogCosh,
 
-    /// <summary>
-    /// Not in the language: <c>x^y</c> given <c>log|x|</c> as a third argument, produced by
-    /// <see cref="Simplification.Lowering"/> so powers of one base share one logarithm.
-    /// </summary>
-    PowWithLog,
+    /// <summary>Not in the language: round half to even, used by the lowered form of x^y.</summary>
+    Round,
+
+    /// <summary>Not in the language: log1p(x) for x in [0, 1], as softplus lowers to log1p(exp(-|x|)).</summary>
+    Log1pUnit,
 }
 
 internal static class FunctionInfo
 {
+    /// <summary>Whether users can write it (the rest are produced by lowering, for the kernels only).</summary>
+    public static bool IsLanguageFunction(this Function function) => function < Function.Round;
+
     public static int Arity(this Function function) => function switch
     {
         Function.Max or Function.Min => 2,
-        Function.Clamp or Function.PowWithLog => 3,
+        Function.Clamp => 3,
         _ => 1,
     };
 
@@ -41,6 +44,7 @@ internal static class FunctionInfo
         Function.Log1p => "log1p",
         Function.Expm1 => "expm1",
         Function.LogSigmoid => "logsigmoid",
+        Function.Log1pUnit => "log1p",
         Function.LogCosh => "logcosh",
         _ => function.ToString().ToLowerInvariant(),
     };

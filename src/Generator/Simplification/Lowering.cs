@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LossDsl.Generator.Model;
@@ -13,10 +14,13 @@ namespace LossDsl.Generator.Simplification;
 /// <list type="bullet">
 /// <item>sigmoid(x), softplus(x), logsigmoid(x) are written over E = exp(-|x|), the same for x and -x:
 /// a loss and its derivatives then compute one exponential per element, not one per function.
-/// sigmoid(x) = (x ≥ 0 ? 1 : E) / (1 + E); softplus(x) = max(x, 0) + log1p(E); logsigmoid(x) = min(x, 0) - log1p(E).
+/// sigmoid(x) = (x ≥ 0 ? 1 : E) / (1 + E); softplus(x) = max(x, 0) + log1p(E); logsigmoid(x) = min(x, 0) - log1p(E),
+/// where log1p of E in [0, 1] needs none of log1p's special cases (Log1pUnit).
 /// These are the stable forms LossMath uses.</item>
-/// <item>x^y with a varying exponent becomes powwithlog(x, y, log|x|), so x^γ and x^(γ-1) (a power and its
-/// derivative) share one logarithm.</item>
+/// <item>x^y, where the kernels have no shortcut for y (anything but an integer up to 4 or ±½), becomes
+/// exp(y·log|x|) with IEEE pow's special cases as selects: x^γ and x^(γ-1) (a power and its derivative)
+/// then share one logarithm, and the tests on y alone (is it 0, an integer, odd) are hoisted out of the
+/// loop when y is a hyperparameter.</item>
 /// </list>
 /// </remarks>
 internal static class Lowering
@@ -33,9 +37,9 @@ internal static class Lowering
             Expr result = rebuilt switch
             {
                 Call { Function: Function.Sigmoid } c => Sigmoid(c.Arguments[0]),
-                Call { Function: Function.Softplus } c => Add(Call(Function.Max, c.Arguments[0], Zero), Call(Function.Log1p, ExpNegAbs(c.Arguments[0]))),
-                Call { Function: Function.LogSigmoid } c => Sub(Call(Function.Min, c.Arguments[0], Zero), Call(Function.Log1p, ExpNegAbs(c.Arguments[0]))),
-                Power { Exponent: not Constant } p => Call(Function.PowWithLog, p.Base, p.Exponent, Call(Function.Log, Call(Function.Abs, p.Base))),
+                Call { Function: Function.Softplus } c => Add(Call(Function.Max, c.Arguments[0], Zero), Call(Function.Log1pUnit, ExpNegAbs(c.Arguments[0]))),
+                Call { Function: Function.LogSigmoid } c => Sub(Call(Function.Min, c.Arguments[0], Zero), Call(Function.Log1pUnit, ExpNegAbs(c.Arguments[0]))),
+                Power p when !HasShortcut(p.Exponent) => PowViaLog(p.Base, p.Exponent),
                 _ => rebuilt,
             };
             memo[node] = result;
@@ -43,6 +47,21 @@ internal static class Lowering
         }
 
         return ImmutableArray.CreateRange(outputs, Visit);
+    }
+
+    private static bool HasShortcut(Expr exponent) =>
+        exponent is Constant { Value: var k } && ((Math.Floor(k) == k && Math.Abs(k) <= CommonSubexpressions.MaxUnrolledPower) || Math.Abs(k) == 0.5);
+
+    // x^y = exp(y·log|x|), except: y = 0 or x = 1 → 1; x < 0 → ±|x|^y for integer y (odd flips the sign), else NaN.
+    private static Expr PowViaLog(Expr x, Expr y)
+    {
+        Expr magnitude = Call(Function.Exp, Mul(y, Call(Function.Log, Call(Function.Abs, x))));
+        Expr half = Mul(Const(0.5), y);
+        Expr isInteger = Compare(CompareOp.Equal, Call(Function.Round, y), y);
+        Expr isOdd = And(isInteger, Compare(CompareOp.NotEqual, Call(Function.Round, half), half));
+        Expr negativeBase = Select(isInteger, Select(isOdd, Neg(magnitude), magnitude), Const(double.NaN));
+        Expr general = Select(Compare(CompareOp.Less, x, Zero), negativeBase, magnitude);
+        return Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, general);
     }
 
     private static Expr ExpNegAbs(Expr x) => Call(Function.Exp, Neg(Call(Function.Abs, x)));

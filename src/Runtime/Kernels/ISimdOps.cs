@@ -90,6 +90,14 @@ public interface ISimdOps<TSelf, TVec, T>
         return TSelf.Select(TSelf.Equal(u, one), x, TSelf.Select(regular, corrected, logU));
     }
 
+    /// <summary>log1p(x) for x in [0, 1] or NaN (the log1p(exp(-|x|)) of softplus): no special cases to handle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Log1pUnit(TVec x)
+    {
+        TVec u = TSelf.Add(TSelf.Constant(1), x);
+        return TSelf.Add(TSelf.Log(u), TSelf.Divide(TSelf.Subtract(x, TSelf.Subtract(u, TSelf.Constant(1))), u));
+    }
+
     /// <summary>exp(x) - 1 with Kahan's correction (u - 1) * x / log(u) for |x| &lt; 0.5.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TVec Expm1(TVec x)
@@ -145,15 +153,11 @@ public interface ISimdOps<TSelf, TVec, T>
     /// integer exponent (odd flips the sign), otherwise NaN.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual TVec Pow(TVec x, TVec y) => TSelf.PowWithLog(x, y, TSelf.Log(TSelf.Abs(x)));
-
-    /// <summary><see cref="Pow"/> given <paramref name="logAbsX"/> = log|x|, so powers of one base share the logarithm.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual TVec PowWithLog(TVec x, TVec y, TVec logAbsX)
+    static virtual TVec Pow(TVec x, TVec y)
     {
         TVec one = TSelf.Constant(1);
         TVec half = TSelf.Constant(0.5);
-        TVec magnitude = TSelf.Exp(TSelf.Multiply(y, logAbsX));
+        TVec magnitude = TSelf.Exp(TSelf.Multiply(y, TSelf.Log(TSelf.Abs(x))));
         TVec isInteger = TSelf.Equal(TSelf.Round(y), y);
         TVec halfY = TSelf.Multiply(y, half);
         TVec isOdd = TSelf.And(isInteger, TSelf.Not(TSelf.Equal(TSelf.Round(halfY), halfY)));

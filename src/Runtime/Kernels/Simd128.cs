@@ -52,8 +52,10 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Select(Vector128<T> mask, Vector128<T> whenTrue, Vector128<T> whenFalse) => Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Abs(Vector128<T> x) => Vector128.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Sqrt(Vector128<T> x) => Vector128.Sqrt(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.Max(a, b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.Min(a, b);
+    // The hardware max/min plus one select for NaN: cheaper than the IEEE 754:2019 Max/Min (which also order
+    // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MaxNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MinNative(a, b), a);
 
     /// <summary>e^x: for float our inlined polynomial (<see cref="ExpSingle"/>), for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,9 +112,30 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     {
         Vector128<float> denormal = Vector128.LessThan(x, Vector128.Create(1.17549435e-38f));
         Vector128<float> scaled = Vector128.ConditionalSelect(denormal, x * Vector128.Create(8388608f), x); // ·2^23
-        Vector128<int> bits = scaled.AsInt32();
+        Vector128<float> result = LogOfNormal(scaled) - Vector128.ConditionalSelect(denormal, Vector128.Create(15.9423847f), Vector128<float>.Zero); // 23·ln2
+        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
+        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128.Create(float.PositiveInfinity)), x, result);
+        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), result, Vector128.Create(float.NaN));
+    }
+
+    /// <summary>
+    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
+    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
+    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Log1pUnitSingle(Vector128<float> x)
+    {
+        Vector128<float> u = x + Vector128<float>.One;
+        return LogOfNormal(u) + (x - (u - Vector128<float>.One)) / u;
+    }
+
+    // log of a positive, finite, normal float: the decomposition and the polynomial.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> LogOfNormal(Vector128<float> x)
+    {
+        Vector128<int> bits = x.AsInt32();
         Vector128<float> e = Vector128.ConvertToSingle(Vector128.ShiftRightLogical(bits, 23) - Vector128.Create(127));
-        e -= Vector128.ConditionalSelect(denormal, Vector128.Create(23f), Vector128<float>.Zero);
         Vector128<float> m = ((bits & Vector128.Create(0x007FFFFF)) | Vector128.Create(0x3F800000)).AsSingle(); // [1, 2)
         Vector128<float> large = Vector128.GreaterThan(m, Vector128.Create(1.41421356f));
         m = Vector128.ConditionalSelect(large, m * Vector128.Create(0.5f), m);
@@ -131,9 +154,16 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
         y = y * f * z;
         y = Vector128.MultiplyAddEstimate(e, Vector128.Create(-2.12194440e-4f), y);
         y = Vector128.MultiplyAddEstimate(z, Vector128.Create(-0.5f), y);
-        Vector128<float> result = Vector128.MultiplyAddEstimate(e, Vector128.Create(0.693359375f), f + y);
-        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<float>.Zero), Vector128.Create(float.NegativeInfinity), result);
-        result = Vector128.ConditionalSelect(Vector128.Equals(x, Vector128.Create(float.PositiveInfinity)), x, result);
-        return Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<float>.Zero), result, Vector128.Create(float.NaN));
+        return Vector128.MultiplyAddEstimate(e, Vector128.Create(0.693359375f), f + y);
+    }
+
+    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Log1pUnit(Vector128<T> x)
+    {
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        Vector128<double> d = x.AsDouble();
+        Vector128<double> u = d + Vector128<double>.One;
+        return (Vector128.Log(u) + (d - (u - Vector128<double>.One)) / u).As<double, T>();
     }
 }

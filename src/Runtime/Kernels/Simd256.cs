@@ -52,8 +52,10 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Select(Vector256<T> mask, Vector256<T> whenTrue, Vector256<T> whenFalse) => Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Abs(Vector256<T> x) => Vector256.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Sqrt(Vector256<T> x) => Vector256.Sqrt(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.Max(a, b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.Min(a, b);
+    // The hardware max/min plus one select for NaN: cheaper than the IEEE 754:2019 Max/Min (which also order
+    // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MaxNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MinNative(a, b), a);
 
     /// <summary>e^x: for float our inlined polynomial (<see cref="ExpSingle"/>), for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,9 +112,30 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     {
         Vector256<float> denormal = Vector256.LessThan(x, Vector256.Create(1.17549435e-38f));
         Vector256<float> scaled = Vector256.ConditionalSelect(denormal, x * Vector256.Create(8388608f), x); // ·2^23
-        Vector256<int> bits = scaled.AsInt32();
+        Vector256<float> result = LogOfNormal(scaled) - Vector256.ConditionalSelect(denormal, Vector256.Create(15.9423847f), Vector256<float>.Zero); // 23·ln2
+        result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
+        result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
+        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+    }
+
+    /// <summary>
+    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
+    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
+    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Log1pUnitSingle(Vector256<float> x)
+    {
+        Vector256<float> u = x + Vector256<float>.One;
+        return LogOfNormal(u) + (x - (u - Vector256<float>.One)) / u;
+    }
+
+    // log of a positive, finite, normal float: the decomposition and the polynomial.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LogOfNormal(Vector256<float> x)
+    {
+        Vector256<int> bits = x.AsInt32();
         Vector256<float> e = Vector256.ConvertToSingle(Vector256.ShiftRightLogical(bits, 23) - Vector256.Create(127));
-        e -= Vector256.ConditionalSelect(denormal, Vector256.Create(23f), Vector256<float>.Zero);
         Vector256<float> m = ((bits & Vector256.Create(0x007FFFFF)) | Vector256.Create(0x3F800000)).AsSingle(); // [1, 2)
         Vector256<float> large = Vector256.GreaterThan(m, Vector256.Create(1.41421356f));
         m = Vector256.ConditionalSelect(large, m * Vector256.Create(0.5f), m);
@@ -131,9 +154,16 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         y = y * f * z;
         y = Vector256.MultiplyAddEstimate(e, Vector256.Create(-2.12194440e-4f), y);
         y = Vector256.MultiplyAddEstimate(z, Vector256.Create(-0.5f), y);
-        Vector256<float> result = Vector256.MultiplyAddEstimate(e, Vector256.Create(0.693359375f), f + y);
-        result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<float>.Zero), Vector256.Create(float.NegativeInfinity), result);
-        result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(float.PositiveInfinity)), x, result);
-        return Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(x, Vector256<float>.Zero), result, Vector256.Create(float.NaN));
+        return Vector256.MultiplyAddEstimate(e, Vector256.Create(0.693359375f), f + y);
+    }
+
+    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Log1pUnit(Vector256<T> x)
+    {
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        Vector256<double> d = x.AsDouble();
+        Vector256<double> u = d + Vector256<double>.One;
+        return (Vector256.Log(u) + (d - (u - Vector256<double>.One)) / u).As<double, T>();
     }
 }

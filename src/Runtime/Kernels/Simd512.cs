@@ -52,8 +52,10 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Select(Vector512<T> mask, Vector512<T> whenTrue, Vector512<T> whenFalse) => Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Abs(Vector512<T> x) => Vector512.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Sqrt(Vector512<T> x) => Vector512.Sqrt(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.Max(a, b);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.Min(a, b);
+    // The hardware max/min plus one select for NaN: cheaper than the IEEE 754:2019 Max/Min (which also order
+    // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MaxNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MinNative(a, b), a);
 
     /// <summary>e^x: for float our inlined polynomial (<see cref="ExpSingle"/>), for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -110,9 +112,30 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     {
         Vector512<float> denormal = Vector512.LessThan(x, Vector512.Create(1.17549435e-38f));
         Vector512<float> scaled = Vector512.ConditionalSelect(denormal, x * Vector512.Create(8388608f), x); // ·2^23
-        Vector512<int> bits = scaled.AsInt32();
+        Vector512<float> result = LogOfNormal(scaled) - Vector512.ConditionalSelect(denormal, Vector512.Create(15.9423847f), Vector512<float>.Zero); // 23·ln2
+        result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
+        result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(float.PositiveInfinity)), x, result);
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
+    }
+
+    /// <summary>
+    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
+    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
+    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Log1pUnitSingle(Vector512<float> x)
+    {
+        Vector512<float> u = x + Vector512<float>.One;
+        return LogOfNormal(u) + (x - (u - Vector512<float>.One)) / u;
+    }
+
+    // log of a positive, finite, normal float: the decomposition and the polynomial.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LogOfNormal(Vector512<float> x)
+    {
+        Vector512<int> bits = x.AsInt32();
         Vector512<float> e = Vector512.ConvertToSingle(Vector512.ShiftRightLogical(bits, 23) - Vector512.Create(127));
-        e -= Vector512.ConditionalSelect(denormal, Vector512.Create(23f), Vector512<float>.Zero);
         Vector512<float> m = ((bits & Vector512.Create(0x007FFFFF)) | Vector512.Create(0x3F800000)).AsSingle(); // [1, 2)
         Vector512<float> large = Vector512.GreaterThan(m, Vector512.Create(1.41421356f));
         m = Vector512.ConditionalSelect(large, m * Vector512.Create(0.5f), m);
@@ -131,9 +154,16 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         y = y * f * z;
         y = Vector512.MultiplyAddEstimate(e, Vector512.Create(-2.12194440e-4f), y);
         y = Vector512.MultiplyAddEstimate(z, Vector512.Create(-0.5f), y);
-        Vector512<float> result = Vector512.MultiplyAddEstimate(e, Vector512.Create(0.693359375f), f + y);
-        result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), result);
-        result = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512.Create(float.PositiveInfinity)), x, result);
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), result, Vector512.Create(float.NaN));
+        return Vector512.MultiplyAddEstimate(e, Vector512.Create(0.693359375f), f + y);
+    }
+
+    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Log1pUnit(Vector512<T> x)
+    {
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        Vector512<double> d = x.AsDouble();
+        Vector512<double> u = d + Vector512<double>.One;
+        return (Vector512.Log(u) + (d - (u - Vector512<double>.One)) / u).As<double, T>();
     }
 }
