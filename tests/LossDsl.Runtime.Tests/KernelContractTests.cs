@@ -57,6 +57,37 @@ public class KernelContractTests
     }
 
     [Theory]
+    [InlineData(2f)]   // the default: the kernels compiled with γ = 2 (powers as products)
+    [InlineData(0.5f)] // the general kernels: x^γ as exp(γ·log x)
+    [InlineData(1.5f)]
+    [InlineData(3f)]
+    [InlineData(0f)]
+    public void Focal_matches_its_scalar_method_for_default_and_other_gammas(float gamma)
+    {
+        var focal = new Losses.SigmoidFocalLoss(alpha: 0.3f, gamma: gamma);
+        foreach (int n in Widths.Lengths)
+        {
+            float[] x = Numeric.Random(n, 3 * n + 1, 10), t = Numeric.Random(n, n + 7, 1).Select(v => v > 0 ? 1f : 0f).ToArray();
+            var losses = new float[n];
+            var gradient = new float[n];
+            var hessian = new float[n];
+            focal.Forward(x, t, losses);
+            focal.GradientHessian(x, t, gradient, hessian);
+            for (int i = 0; i < n; i++)
+            {
+                Numeric.Close(Losses.SigmoidFocal(x[i], t[i], 0.3f, gamma), losses[i], 2e-6, $"γ={gamma} n={n} i={i}");
+                Assert.True(float.IsFinite(gradient[i]) && float.IsFinite(hessian[i]), $"γ={gamma}: {gradient[i]}, {hessian[i]} at {x[i]}");
+            }
+        }
+        // The specialized and general kernels agree where they meet.
+        float[] xs = Numeric.Random(100, 5, 6), ts = Numeric.Random(100, 6, 1).Select(v => v > 0 ? 1f : 0f).ToArray();
+        float[] atDefault = new float[100], nearby = new float[100];
+        new Losses.SigmoidFocalLoss(gamma: 2f).GradientHessian(xs, ts, atDefault, new float[100]);
+        new Losses.SigmoidFocalLoss(gamma: 2.0000002f).GradientHessian(xs, ts, nearby, new float[100]);
+        for (int i = 0; i < 100; i++) Numeric.Close(atDefault[i], nearby[i], 1e-5, $"x={xs[i]}");
+    }
+
+    [Theory]
     [InlineData(Reduction.Mean)]
     [InlineData(Reduction.Sum)]
     public void Reductions_agree_with_per_element_losses(Reduction reduction)

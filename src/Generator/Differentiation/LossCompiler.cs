@@ -23,21 +23,12 @@ internal static class LossCompiler
         string serialized = ExprSerializer.Serialize(method.Body);
         try
         {
-            Expr loss = method.Body;
-            var outputs = ImmutableArray.CreateBuilder<Expr>();
-            outputs.Add(loss);
-            var texts = new List<DerivativeText>();
-            foreach (ParameterSpec wrt in method.Parameters.Where(p => p.IsWrt))
-            {
-                Expr gradient = Differentiator.Derive(loss, wrt.Name, cancellationToken);
-                Expr hessian = Differentiator.Derive(gradient, wrt.Name, cancellationToken);
-                outputs.Add(gradient);
-                outputs.Add(hessian);
-                texts.Add(new DerivativeText(wrt.Name, ExprPrinter.Print(gradient, MaxFormulaLength), ExprPrinter.Print(hessian, MaxFormulaLength)));
-            }
-            var inputs = new HashSet<string>(method.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name));
-            KernelProgram program = CommonSubexpressions.Eliminate(Lowering.Apply(outputs.ToImmutable()), inputs, cancellationToken);
-            return new KernelSpec(method, program, texts.ToEquatableArray(), ExprPrinter.Print(loss, MaxFormulaLength), serialized, null);
+            ImmutableArray<Expr> outputs = LossAndDerivatives(method, method.Body, cancellationToken);
+            var texts = method.Parameters.Where(p => p.IsWrt).Select((wrt, w) => new DerivativeText(wrt.Name,
+                ExprPrinter.Print(outputs[KernelSpec.GradientOutput(w)], MaxFormulaLength),
+                ExprPrinter.Print(outputs[KernelSpec.HessianOutput(w)], MaxFormulaLength)));
+            return new KernelSpec(method, Program(method, outputs, cancellationToken), AtDefaults(method, cancellationToken),
+                texts.ToEquatableArray(), ExprPrinter.Print(method.Body, MaxFormulaLength), serialized, null);
         }
         catch (OperationCanceledException)
         {
@@ -45,7 +36,40 @@ internal static class LossCompiler
         }
         catch (Exception e)
         {
-            return new KernelSpec(method, null, EquatableArray<DerivativeText>.Empty, "", serialized, e.GetType().Name + ": " + e.Message);
+            return new KernelSpec(method, null, null, EquatableArray<DerivativeText>.Empty, "", serialized, e.GetType().Name + ": " + e.Message);
         }
+    }
+
+    /// <summary>The loss, then for each [Wrt] input its gradient and Hessian.</summary>
+    private static ImmutableArray<Expr> LossAndDerivatives(LossMethodSpec method, Expr loss, CancellationToken cancellationToken)
+    {
+        var outputs = ImmutableArray.CreateBuilder<Expr>();
+        outputs.Add(loss);
+        foreach (ParameterSpec wrt in method.Parameters.Where(p => p.IsWrt))
+        {
+            Expr gradient = Differentiator.Derive(loss, wrt.Name, cancellationToken);
+            outputs.Add(gradient);
+            outputs.Add(Differentiator.Derive(gradient, wrt.Name, cancellationToken));
+        }
+        return outputs.ToImmutable();
+    }
+
+    private static KernelProgram Program(LossMethodSpec method, ImmutableArray<Expr> outputs, CancellationToken cancellationToken)
+    {
+        var inputs = new HashSet<string>(method.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name));
+        return CommonSubexpressions.Eliminate(Lowering.Apply(outputs), inputs, cancellationToken);
+    }
+
+    // Hyperparameters in an exponent whose default makes the power a product (an integer up to 4, or ±½).
+    private static Specialization? AtDefaults(LossMethodSpec method, CancellationToken cancellationToken)
+    {
+        var hypers = method.Parameters
+            .Where(p => p.Role == ParameterRole.Hyper && p.DefaultValue is { } d && !double.IsNaN(d) && Lowering.HasShortcut(Simplification.Ex.Const(d)))
+            .Where(p => method.Body.Contains(e => e is Power power && power.Exponent.ContainsSymbol(p.Name)))
+            .Select(p => new SpecializedHyper(p.Name, p.DefaultValue!.Value))
+            .ToList();
+        if (hypers.Count == 0) return null;
+        Expr body = Simplification.Ex.Substitute(method.Body, hypers.ToDictionary(h => h.Name, h => Simplification.Ex.Const(h.Value)));
+        return new Specialization(hypers.ToEquatableArray(), Program(method, LossAndDerivatives(method, body, cancellationToken), cancellationToken));
     }
 }

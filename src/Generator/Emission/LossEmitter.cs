@@ -47,7 +47,7 @@ internal static class LossEmitter
         private readonly List<ParameterSpec> _wrts;
         private readonly Dictionary<string, string> _locals = new();
         private readonly HashSet<string> _userNames;
-        private readonly string _n, _i, _total, _scale;
+        private readonly string _n, _i, _total, _scale, _atDefaults;
 
         public ClassWriter(KernelSpec spec, IndentedWriter writer)
         {
@@ -61,7 +61,7 @@ internal static class LossEmitter
             _wrts = _method.Parameters.Where(p => p.IsWrt).ToList();
             // Locals of the public members must not shadow the user's parameter names.
             _userNames = new HashSet<string>(_method.Parameters.SelectMany(p => new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" }));
-            (_n, _i, _total, _scale) = (Free("n"), Free("i"), Free("total"), Free("scale"));
+            (_n, _i, _total, _scale, _atDefaults) = (Free("n"), Free("i"), Free("total"), Free("scale"), Free("atDefaults"));
             foreach (ParameterSpec p in _method.Parameters)
             {
                 string local = Naming.Identifier(p.Name);
@@ -105,7 +105,8 @@ internal static class LossEmitter
                     "Per element, unreduced: the first and second derivative of the loss for each differentiated input.");
                 foreach (KernelKind kind in new[] { KernelKind.Reduced, KernelKind.PerElement, KernelKind.Backward, KernelKind.ForwardBackward, KernelKind.GradientHessian })
                 {
-                    WriteCore(kind);
+                    WriteCore(kind, _program, "Core");
+                    if (_spec.AtDefaults is { } specialization) WriteCore(kind, specialization.Program, AtDefaultsSuffix);
                 }
             }
         }
@@ -216,16 +217,26 @@ internal static class LossEmitter
             string call = string.Join(", ", args);
             _w.Line($"int {_i} = 0;");
             _w.Line($"double {_total} = 0;");
+            string Core(string ops, string vector) => _spec.AtDefaults is { } specialization
+                ? $"({_atDefaults} ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
+                : $"{kind}Core<{ops}, {vector}>({call})";
+            if (_spec.AtDefaults is { } atDefaults)
+            {
+                string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{Naming.Pascal(h.Name)} == {Literals.Number(h.Value, _method.Type)}"));
+                _w.Line($"bool {_atDefaults} = {test}; // the kernels compiled for the default value");
+            }
             _w.Line("// The widest accelerated vectors first; each narrower width and the scalar tail finish what is left.");
             foreach (string width in new[] { "512", "256", "128" })
             {
                 string ops = $"{Kernels}.Simd{width}<{_t}>";
-                _w.Line($"if ({ops}.IsHardwareAccelerated) {_total} += {kind}Core<{ops}, global::System.Runtime.Intrinsics.Vector{width}<{_t}>>({call});");
+                _w.Line($"if ({ops}.IsHardwareAccelerated) {_total} += {Core(ops, $"global::System.Runtime.Intrinsics.Vector{width}<{_t}>")};");
             }
-            _w.Line($"{_total} += {kind}Core<{Kernels}.ScalarOps<{_t}>, {_t}>({call});");
+            _w.Line($"{_total} += {Core($"{Kernels}.ScalarOps<{_t}>", _t)};");
         }
 
-        private void WriteCore(KernelKind kind)
+        private const string AtDefaultsSuffix = "AtDefaultsCore";
+
+        private void WriteCore(KernelKind kind, KernelProgram program, string suffix)
         {
             bool accumulates = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
@@ -240,14 +251,14 @@ internal static class LossEmitter
             parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
             parameters.AddRange(stores.Select(s => $"ref {_t} {DataOf(s.Name)}"));
 
-            var expressions = new ExpressionEmitter(_program, _method.Type, _locals);
-            var temps = _program.TempsNeededBy(needed);
+            var expressions = new ExpressionEmitter(program, _method.Type, _locals);
+            var temps = program.TempsNeededBy(needed);
             var hoisted = new IndentedWriter();
             var body = new IndentedWriter();
             foreach (int t in temps)
             {
-                Expr temp = _program.Temps[t];
-                IndentedWriter target = _program.Invariant[t] ? hoisted : body;
+                Expr temp = program.Temps[t];
+                IndentedWriter target = program.Invariant[t] ? hoisted : body;
                 target.Line($"// {ExpressionEmitter.TempName(t)} = {expressions.Describe(temp)}");
                 target.Line($"TVec {ExpressionEmitter.TempName(t)} = {expressions.Emit(temp, definition: true)};");
             }
@@ -255,7 +266,7 @@ internal static class LossEmitter
             foreach (int output in needed.Distinct())
             {
                 string name = output == 0 ? "loss" : (output % 2 == 1 ? Gradient(_wrts[(output - 1) / 2]) : Hessian(_wrts[(output - 2) / 2]));
-                body.Line($"TVec {name} = {expressions.Emit(_program.Outputs[output])};");
+                body.Line($"TVec {name} = {expressions.Emit(program.Outputs[output])};");
                 results.Add(name);
             }
             foreach (var (output, name) in stores)
@@ -266,7 +277,12 @@ internal static class LossEmitter
 
             _w.Line();
             _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            _w.Line($"private static double {kind}Core<V, TVec>({string.Join(", ", parameters)})");
+            if (suffix == AtDefaultsSuffix)
+            {
+                string which = string.Join(" and ", _spec.AtDefaults!.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
+                _w.Line($"// The same kernel compiled for {which}, the default: powers become products.");
+            }
+            _w.Line($"private static double {kind}{suffix}<V, TVec>({string.Join(", ", parameters)})");
             _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
             _w.Line("    where TVec : struct");
             _w.Line("{").Indent();

@@ -9,6 +9,7 @@ namespace LossDsl.Generator.Model;
 internal sealed record KernelSpec(
     LossMethodSpec Method,
     KernelProgram? Program,
+    Specialization? AtDefaults,
     EquatableArray<DerivativeText> Derivatives,
     string LossText,
     string SerializedBody,
@@ -18,6 +19,14 @@ internal sealed record KernelSpec(
 
     public static int HessianOutput(int wrtIndex) => 2 + 2 * wrtIndex;
 }
+
+/// <summary>
+/// A second program for when the listed hyperparameters hold their default values: a hyperparameter used
+/// as an exponent (focal's γ = 2) then makes x^γ a product instead of exp(γ·log x), about 2.4× faster.
+/// </summary>
+internal sealed record Specialization(EquatableArray<SpecializedHyper> Hypers, KernelProgram Program);
+
+internal sealed record SpecializedHyper(string Name, double Value);
 
 /// <summary>The printed derivatives of the loss with respect to one input.</summary>
 internal sealed record DerivativeText(string Input, string Gradient, string Hessian);

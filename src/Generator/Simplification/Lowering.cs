@@ -49,7 +49,8 @@ internal static class Lowering
         return ImmutableArray.CreateRange(outputs, Visit);
     }
 
-    private static bool HasShortcut(Expr exponent) =>
+    /// <summary>Whether the kernels compute x^exponent without exp and log: an integer up to 4, or ±½.</summary>
+    public static bool HasShortcut(Expr exponent) =>
         exponent is Constant { Value: var k } && ((Math.Floor(k) == k && Math.Abs(k) <= CommonSubexpressions.MaxUnrolledPower) || Math.Abs(k) == 0.5);
 
     // x^y = exp(y·log|x|), except: y = 0 or x = 1 → 1; x < 0 → ±|x|^y for integer y (odd flips the sign), else NaN.
