@@ -18,7 +18,7 @@ internal sealed class IndentedWriter
 
     public IndentedWriter Open(string line)
     {
-        Line(line);
+        if (line.Length > 0) Line(line);
         Line("{");
         _depth++;
         return this;

@@ -12,6 +12,10 @@ internal static class LossEmitter
     public const string GeneratorVersion = "1.0.0";
     private const string Kernels = "global::LossDsl.Kernels";
     private const string Guard = Kernels + ".KernelGuard";
+    private const string Parallel = Kernels + ".KernelParallel";
+
+    /// <summary>How many spans KernelParallel.For can pin (inputs and outputs together).</summary>
+    private const int MaxParallelSpans = 8;
 
     private enum KernelKind { Reduced, PerElement, Backward, ForwardBackward, GradientHessian }
 
@@ -47,7 +51,7 @@ internal static class LossEmitter
         private readonly List<ParameterSpec> _wrts;
         private readonly Dictionary<string, string> _locals = new();
         private readonly HashSet<string> _userNames;
-        private readonly string _n, _i, _total, _scale, _atDefaults;
+        private readonly string _n, _i, _total, _scale;
 
         public ClassWriter(KernelSpec spec, IndentedWriter writer)
         {
@@ -61,7 +65,7 @@ internal static class LossEmitter
             _wrts = _method.Parameters.Where(p => p.IsWrt).ToList();
             // Locals of the public members must not shadow the user's parameter names.
             _userNames = new HashSet<string>(_method.Parameters.SelectMany(p => new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" }));
-            (_n, _i, _total, _scale, _atDefaults) = (Free("n"), Free("i"), Free("total"), Free("scale"), Free("atDefaults"));
+            (_n, _i, _total, _scale) = (Free("n"), Free("i"), Free("total"), Free("scale"));
             foreach (ParameterSpec p in _method.Parameters)
             {
                 string local = Naming.Identifier(p.Name);
@@ -105,6 +109,7 @@ internal static class LossEmitter
                     "Per element, unreduced: the first and second derivative of the loss for each differentiated input.");
                 foreach (KernelKind kind in new[] { KernelKind.Reduced, KernelKind.PerElement, KernelKind.Backward, KernelKind.ForwardBackward, KernelKind.GradientHessian })
                 {
+                    WriteRange(kind);
                     WriteCore(kind, _program, "Core");
                     if (_spec.AtDefaults is { } specialization) WriteCore(kind, specialization.Program, AtDefaultsSuffix);
                 }
@@ -145,6 +150,14 @@ internal static class LossEmitter
             _w.Line();
             _w.Line("/// <summary>How the reduced members combine per-element losses.</summary>");
             _w.Line("public global::LossDsl.Reduction Reduction { get; }");
+            _w.Line();
+            _w.Line("/// <summary>");
+            _w.Line("/// Threads a call may use (default 1). Inputs longer than one chunk are then split into fixed chunks;");
+            _w.Line("/// reduced values are bitwise identical for any value. At least 1.");
+            _w.Line("/// </summary>");
+            _w.Line($"public int DegreeOfParallelism {{ get => _degreeOfParallelism; init => _degreeOfParallelism = {Parallel}.ValidDegree(value, nameof(DegreeOfParallelism)); }}");
+            _w.Line();
+            _w.Line("private readonly int _degreeOfParallelism = 1;");
             _w.Line();
             _w.Line("/// <summary>The simplified loss and derivatives this class computes, as plain math.</summary>");
             string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>
@@ -198,40 +211,95 @@ internal static class LossEmitter
             }
         }
 
+        // The member's work: fixed chunks, on worker threads when DegreeOfParallelism asks for them.
         private void WriteDispatch(KernelKind kind, List<string> outputs)
         {
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
-            var args = new List<string> { "ref " + _i, _n };
+            var values = new List<string>();
             if (scaled)
             {
                 _w.Line($"{_t} {_scale} = ({_t}){Guard}.GradientScale(Reduction, {_n});");
-                args.Add(_scale);
+                values.Add(_scale);
             }
-            args.AddRange(_hypers.Select(h => Naming.Pascal(h.Name)));
-            foreach (string span in _inputs.Select(p => Id(p.Name)).Concat(outputs))
+            values.AddRange(_hypers.Select(h => Naming.Pascal(h.Name)));
+            List<string> spans = _inputs.Select(p => Id(p.Name)).Concat(outputs).ToList();
+            string Range(string start, string end, IEnumerable<string> refs) =>
+                $"{kind}Range({string.Join(", ", new[] { start, end }.Concat(values).Concat(refs))})";
+
+            _w.Line($"double {_total};");
+            if (spans.Count <= MaxParallelSpans)
             {
-                string data = DataOf(span);
-                _w.Line($"ref {_t} {data} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
-                args.Add("ref " + data);
+                using (_w.Block($"if (DegreeOfParallelism > 1 && {_n} > {Parallel}.ChunkElements)"))
+                {
+                    (string pinned, string start, string end) = (Free("spans"), Free("start"), Free("end"));
+                    string lambda = $"({pinned}, {start}, {end}) => {Range(start, end, spans.Select((_, k) => $"ref {pinned}[{k}]"))}";
+                    _w.Line($"{_total} = {Parallel}.For<{_t}>({_n}, DegreeOfParallelism, {lambda}, {string.Join(", ", spans)});");
+                }
+            }
+            else
+            {
+                _w.Line($"// More than {MaxParallelSpans} spans: this member always runs on the calling thread.");
+            }
+            using (_w.Block(spans.Count <= MaxParallelSpans ? "else" : ""))
+            {
+                var refs = new List<string>();
+                foreach (string span in spans)
+                {
+                    _w.Line($"ref {_t} {DataOf(span)} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
+                    refs.Add("ref " + DataOf(span));
+                }
+                _w.Line($"{_total} = 0;");
+                _w.Line($"// The same chunks as the parallel path, added in the same order: bitwise-identical totals.");
+                using (_w.Block($"for (int {_i} = 0; {_i} < {_n}; {_i} += {Parallel}.ChunkElements)"))
+                {
+                    _w.Line($"{_total} += {Range(_i, $"(int)global::System.Math.Min({_n}, (long){_i} + {Parallel}.ChunkElements)", refs)};");
+                }
+            }
+        }
+
+        // One chunk [start, end): the widest accelerated vectors first, then narrower widths and the scalar tail.
+        private void WriteRange(KernelKind kind)
+        {
+            bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
+            var parameters = new List<string> { "int start", "int end" };
+            var args = new List<string> { "ref i", "end" };
+            if (scaled)
+            {
+                parameters.Add($"{_t} scale");
+                args.Add("scale");
+            }
+            foreach (ParameterSpec h in _hypers)
+            {
+                parameters.Add($"{_t} {_locals[h.Name]}Value");
+                args.Add($"{_locals[h.Name]}Value");
+            }
+            foreach (string span in _inputs.Select(p => p.Name).Concat(OutputsOf(kind)))
+            {
+                parameters.Add($"ref {_t} {DataOf(span)}");
+                args.Add("ref " + DataOf(span));
             }
             string call = string.Join(", ", args);
-            _w.Line($"int {_i} = 0;");
-            _w.Line($"double {_total} = 0;");
-            string Core(string ops, string vector) => _spec.AtDefaults is { } specialization
-                ? $"({_atDefaults} ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
-                : $"{kind}Core<{ops}, {vector}>({call})";
-            if (_spec.AtDefaults is { } atDefaults)
+            _w.Line();
+            using (_w.Block($"private static double {kind}Range({string.Join(", ", parameters)})"))
             {
-                string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{Naming.Pascal(h.Name)} == {Literals.Number(h.Value, _method.Type)}"));
-                _w.Line($"bool {_atDefaults} = {test}; // the kernels compiled for the default value");
+                _w.Line("int i = start;");
+                _w.Line("double total = 0;");
+                string Core(string ops, string vector) => _spec.AtDefaults is not null
+                    ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
+                    : $"{kind}Core<{ops}, {vector}>({call})";
+                if (_spec.AtDefaults is { } atDefaults)
+                {
+                    string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
+                    _w.Line($"bool atDefaults = {test}; // the kernels compiled for the default value");
+                }
+                foreach (string width in new[] { "512", "256", "128" })
+                {
+                    string ops = $"{Kernels}.Simd{width}<{_t}>";
+                    _w.Line($"if ({ops}.IsHardwareAccelerated) total += {Core(ops, $"global::System.Runtime.Intrinsics.Vector{width}<{_t}>")};");
+                }
+                _w.Line($"total += {Core($"{Kernels}.ScalarOps<{_t}>", _t)};");
+                _w.Line("return total;");
             }
-            _w.Line("// The widest accelerated vectors first; each narrower width and the scalar tail finish what is left.");
-            foreach (string width in new[] { "512", "256", "128" })
-            {
-                string ops = $"{Kernels}.Simd{width}<{_t}>";
-                _w.Line($"if ({ops}.IsHardwareAccelerated) {_total} += {Core(ops, $"global::System.Runtime.Intrinsics.Vector{width}<{_t}>")};");
-            }
-            _w.Line($"{_total} += {Core($"{Kernels}.ScalarOps<{_t}>", _t)};");
         }
 
         private const string AtDefaultsSuffix = "AtDefaultsCore";

@@ -237,9 +237,9 @@ public class NamingTests
     public void Parameter_names_that_shadow_generated_locals_still_compile()
     {
         var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass("""
-            [Loss] public static float M(float n, float i, float total, float scale, float t0, float c1, float V, float TVec, float loss, float sum, float block, float nData,
+            [Loss] public static float M(float n, float i, float total, float scale, float t0, float c1, float V, float TVec, float loss, float sum, float block, float nData, float start, float end, float spans, float atDefaults,
                 [Hyper] float scaleVector = 1f, [Hyper] float @double = 2f)
-                => Square(n - i) + total * scale + t0 * c1 + V * TVec + loss * sum * block + nData + scaleVector * @double;
+                => Square(n - i) + total * scale + t0 * c1 + V * TVec + loss * sum * block + nData + start * end * spans * atDefaults + scaleVector * @double;
             """));
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerErrors);

@@ -1,0 +1,70 @@
+using System;
+using System.ComponentModel;
+using System.Threading.Tasks;
+
+namespace LossDsl.Kernels;
+
+/// <summary>
+/// Runs a kernel over fixed chunks of <see cref="ChunkElements"/> elements. The chunk boundaries and the
+/// order in which chunk totals are added do not depend on the thread count, so a reduced loss is bitwise
+/// identical for any <c>DegreeOfParallelism</c> (the serial path walks the same chunks).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KernelParallel
+{
+    /// <summary>Elements per chunk: a multiple of every vector width and accumulation block.</summary>
+    public const int ChunkElements = 1 << 16;
+
+    /// <summary>Runs one chunk [start, end) with the pinned spans, returning its loss total (0 if it reduces nothing).</summary>
+    public delegate double ChunkRunner<T>(PinnedRefs<T> spans, int start, int end) where T : unmanaged;
+
+    /// <summary>
+    /// Runs <paramref name="run"/> over every chunk of <paramref name="length"/> elements on up to
+    /// <paramref name="degreeOfParallelism"/> threads and adds the chunk totals in chunk order. The spans
+    /// stay pinned until every chunk has finished.
+    /// </summary>
+    public static unsafe double For<T>(int length, int degreeOfParallelism, ChunkRunner<T> run,
+        ReadOnlySpan<T> s0, ReadOnlySpan<T> s1 = default, ReadOnlySpan<T> s2 = default, ReadOnlySpan<T> s3 = default,
+        ReadOnlySpan<T> s4 = default, ReadOnlySpan<T> s5 = default, ReadOnlySpan<T> s6 = default, ReadOnlySpan<T> s7 = default)
+        where T : unmanaged
+    {
+        int chunks = (int)(((long)length + ChunkElements - 1) / ChunkElements);
+        var totals = new double[chunks];
+        fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
+        {
+            var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+            {
+                int start = chunk * ChunkElements;
+                totals[chunk] = run(spans, start, (int)Math.Min(length, (long)start + ChunkElements));
+            });
+        }
+        double total = 0;
+        foreach (double chunkTotal in totals) total += chunkTotal;
+        return total;
+    }
+
+    /// <summary>Throws unless <paramref name="degree"/> is at least 1.</summary>
+    public static int ValidDegree(int degree, string paramName) =>
+        degree >= 1 ? degree : throw new ArgumentOutOfRangeException(paramName, degree, "DegreeOfParallelism must be at least 1.");
+}
+
+/// <summary>The start of up to eight pinned spans, for a <see cref="KernelParallel.ChunkRunner{T}"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly unsafe struct PinnedRefs<T> where T : unmanaged
+{
+    private readonly T* _p0, _p1, _p2, _p3, _p4, _p5, _p6, _p7;
+
+    internal PinnedRefs(T* p0, T* p1, T* p2, T* p3, T* p4, T* p5, T* p6, T* p7)
+    {
+        _p0 = p0; _p1 = p1; _p2 = p2; _p3 = p3; _p4 = p4; _p5 = p5; _p6 = p6; _p7 = p7;
+    }
+
+    /// <summary>A reference to the first element of span <paramref name="index"/>.</summary>
+    public ref T this[int index] => ref *(index switch
+    {
+        0 => _p0, 1 => _p1, 2 => _p2, 3 => _p3, 4 => _p4, 5 => _p5, 6 => _p6,
+        7 => _p7,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    });
+}
