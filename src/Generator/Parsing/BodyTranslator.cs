@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Helpers;
 using LossDsl.Generator.Model;
 using LossDsl.Generator.Simplification;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,11 @@ internal sealed class BodyTranslator
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
     private readonly List<IMethodSymbol> _inlining = new();
+
+    // A call inlined once per distinct (method, arguments): a helper called twice with the same arguments at
+    // every level of a composition is translated once per level, not 2^depth times.
+    private readonly Dictionary<(IMethodSymbol Method, EquatableArray<Expr> Arguments), Expr> _inlined =
+        new(new InlineKeyComparer());
 
     public BodyTranslator(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -278,6 +284,15 @@ internal sealed class BodyTranslator
         {
             throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, problem);
         }
+        var key = (target, arguments.Select(a => a.Value).ToEquatableArray());
+        if (_inlined.TryGetValue(key, out Expr? known)) return known;
+        Expr result = InlineOnce(target, arguments, callSite, name);
+        _inlined[key] = result;
+        return result;
+    }
+
+    private Expr InlineOnce(IMethodSymbol target, List<(IParameterSymbol Parameter, Expr Value)> arguments, Location callSite, string name)
+    {
 
         var declaration = target.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(_cancellationToken))
@@ -321,6 +336,15 @@ internal sealed class BodyTranslator
         {
             throw Unsupported(DiagnosticDescriptors.NotInlinable, callSite, name, "its recorded formula is unreadable (" + e.Message + ")");
         }
+    }
+
+    private sealed class InlineKeyComparer : IEqualityComparer<(IMethodSymbol Method, EquatableArray<Expr> Arguments)>
+    {
+        public bool Equals((IMethodSymbol Method, EquatableArray<Expr> Arguments) x, (IMethodSymbol Method, EquatableArray<Expr> Arguments) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && x.Arguments.Equals(y.Arguments);
+
+        public int GetHashCode((IMethodSymbol Method, EquatableArray<Expr> Arguments) key) =>
+            unchecked(SymbolEqualityComparer.Default.GetHashCode(key.Method) * 31 + key.Arguments.GetHashCode());
     }
 
     private static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double || IsIntegral(type);
