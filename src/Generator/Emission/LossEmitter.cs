@@ -20,7 +20,7 @@ internal static class LossEmitter
     private enum KernelKind { Reduced, PerElement, Backward, ForwardBackward, GradientHessian }
 
     private static readonly Regex GeneratedLocal = new("^[tc][0-9]+$");
-    private static readonly HashSet<string> ReservedLocals = new() { "i", "n", "total", "sum", "block", "scale", "scaleVector", "loss", "V", "TVec" };
+    private static readonly HashSet<string> ReservedLocals = new() { "i", "n", "next", "total", "sum", "block", "scale", "scaleVector", "loss", "V", "TVec" };
 
     public static string Emit(KernelSpec spec)
     {
@@ -313,7 +313,7 @@ internal static class LossEmitter
             var needed = stores.Select(s => s.Output).ToList();
             if (accumulates) needed.Insert(0, 0);
 
-            var parameters = new List<string> { "ref int i", "int n" };
+            var parameters = new List<string> { "ref int next", "int n" };
             if (scaled) parameters.Add($"{_t} scale");
             parameters.AddRange(_hypers.Select(h => $"{_t} {_locals[h.Name]}Value"));
             parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
@@ -354,6 +354,7 @@ internal static class LossEmitter
             _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
             _w.Line("    where TVec : struct");
             _w.Line("{").Indent();
+            _w.Line("int i = next; // a local, so the index stays in a register");
             _w.Line("// Loop invariants: constants and hyperparameters, broadcast once.");
             foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
             foreach (ParameterSpec h in _hypers) _w.Line($"TVec {_locals[h.Name]} = V.Create({_locals[h.Name]}Value);");
@@ -380,6 +381,7 @@ internal static class LossEmitter
                 _w.Line("total += V.Sum(sum);");
             }
             _w.Close();
+            _w.Line("next = i;");
             _w.Line(accumulates ? "return total;" : "return 0;");
             _w.Close();
         }

@@ -22,7 +22,10 @@ internal enum Function
     /// <summary>Not in the language: round half to even, used by the lowered form of x^y.</summary>
     Round,
 
-    /// <summary>Not in the language: log1p(x) for x in [0, 1], as softplus lowers to log1p(exp(-|x|)).</summary>
+    /// <summary>
+    /// Not in the language: log1p(x) for x in [0, 1] given r = 1/(1 + x) as a second argument; softplus lowers
+    /// to it as log1p(exp(-|x|)), sharing r with sigmoid's 1/(1 + exp(-|x|)).
+    /// </summary>
     Log1pUnit,
 }
 
@@ -33,7 +36,7 @@ internal static class FunctionInfo
 
     public static int Arity(this Function function) => function switch
     {
-        Function.Max or Function.Min => 2,
+        Function.Max or Function.Min or Function.Log1pUnit => 2,
         Function.Clamp => 3,
         _ => 1,
     };

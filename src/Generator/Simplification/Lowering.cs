@@ -15,7 +15,8 @@ namespace LossDsl.Generator.Simplification;
 /// <item>sigmoid(x), softplus(x), logsigmoid(x) are written over E = exp(-|x|), the same for x and -x:
 /// a loss and its derivatives then compute one exponential per element, not one per function.
 /// sigmoid(x) = (x ≥ 0 ? 1 : E) / (1 + E); softplus(x) = max(x, 0) + log1p(E); logsigmoid(x) = min(x, 0) - log1p(E),
-/// where log1p of E in [0, 1] needs none of log1p's special cases (Log1pUnit).
+/// where log1p of E in [0, 1] needs none of log1p's special cases and its rounding correction divides by
+/// the same 1 + E as sigmoid (Log1pUnit(E, 1/(1 + E))): one division for both.
 /// These are the stable forms LossMath uses.</item>
 /// <item>x^y, where the kernels have no shortcut for y (anything but an integer up to 4 or ±½), becomes
 /// exp(y·log|x|) with IEEE pow's special cases as selects: x^γ and x^(γ-1) (a power and its derivative)
@@ -37,8 +38,8 @@ internal static class Lowering
             Expr result = rebuilt switch
             {
                 Call { Function: Function.Sigmoid } c => Sigmoid(c.Arguments[0]),
-                Call { Function: Function.Softplus } c => Add(Call(Function.Max, c.Arguments[0], Zero), Call(Function.Log1pUnit, ExpNegAbs(c.Arguments[0]))),
-                Call { Function: Function.LogSigmoid } c => Sub(Call(Function.Min, c.Arguments[0], Zero), Call(Function.Log1pUnit, ExpNegAbs(c.Arguments[0]))),
+                Call { Function: Function.Softplus } c => Add(Call(Function.Max, c.Arguments[0], Zero), Log1pOfExpNegAbs(c.Arguments[0])),
+                Call { Function: Function.LogSigmoid } c => Sub(Call(Function.Min, c.Arguments[0], Zero), Log1pOfExpNegAbs(c.Arguments[0])),
                 Power p when !HasShortcut(p.Exponent) => PowViaLog(p.Base, p.Exponent),
                 _ => rebuilt,
             };
@@ -63,6 +64,13 @@ internal static class Lowering
         Expr negativeBase = Select(isInteger, Select(isOdd, Neg(magnitude), magnitude), Const(double.NaN));
         Expr general = Select(Compare(CompareOp.Less, x, Zero), negativeBase, magnitude);
         return Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, general);
+    }
+
+    // log1p(E) = log(1 + E) + (E - ((1 + E) - 1)) / (1 + E): the correction reuses sigmoid's 1/(1 + E).
+    private static Expr Log1pOfExpNegAbs(Expr x)
+    {
+        Expr e = ExpNegAbs(x);
+        return Call(Function.Log1pUnit, e, Pow(Add(One, e), MinusOne));
     }
 
     private static Expr ExpNegAbs(Expr x) => Call(Function.Exp, Neg(Call(Function.Abs, x)));

@@ -90,12 +90,15 @@ public interface ISimdOps<TSelf, TVec, T>
         return TSelf.Select(TSelf.Equal(u, one), x, TSelf.Select(regular, corrected, logU));
     }
 
-    /// <summary>log1p(x) for x in [0, 1] or NaN (the log1p(exp(-|x|)) of softplus): no special cases to handle.</summary>
+    /// <summary>
+    /// log1p(x) for x in [0, 1] or NaN (the log1p(exp(-|x|)) of softplus), given
+    /// <paramref name="reciprocal"/> = 1/(1 + x): log(u) + (x - (u - 1))·r, u = 1 + x. No special cases, no division.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual TVec Log1pUnit(TVec x)
+    static virtual TVec Log1pUnit(TVec x, TVec reciprocal)
     {
         TVec u = TSelf.Add(TSelf.Constant(1), x);
-        return TSelf.Add(TSelf.Log(u), TSelf.Divide(TSelf.Subtract(x, TSelf.Subtract(u, TSelf.Constant(1))), u));
+        return TSelf.Add(TSelf.Log(u), TSelf.Multiply(TSelf.Subtract(x, TSelf.Subtract(u, TSelf.Constant(1))), reciprocal));
     }
 
     /// <summary>exp(x) - 1 with Kahan's correction (u - 1) * x / log(u) for |x| &lt; 0.5.</summary>

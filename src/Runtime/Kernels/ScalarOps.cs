@@ -52,7 +52,7 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sign(T x) => Via(x, StableMath.Sign);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Clamp(T x, T low, T high) => Min(Max(x, low), high);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log1p(T x) => Via(x, StableMath.Log1p);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log1pUnit(T x) => Via(x, StableMath.Log1p);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Log1pUnit(T x, T reciprocal) => Via(x, StableMath.Log1p);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Expm1(T x) => Via(x, StableMath.Expm1);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sigmoid(T x) => Via(x, StableMath.Sigmoid);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Softplus(T x) => Via(x, StableMath.Softplus);

@@ -119,15 +119,15 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     }
 
     /// <summary>
-    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
-    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
-    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// log1p(x) for x in [0, 1] (or NaN) given r = 1/(1 + x), without LogSingle's special cases:
+    /// log(u) + (x - (u - 1))·r with u = 1 + x, where the second term restores what rounding 1 + x lost.
+    /// Softplus and LogSigmoid reach it as log1p(exp(-|x|)), sharing r with sigmoid. Max error 1 ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Log1pUnitSingle(Vector128<float> x)
+    public static Vector128<float> Log1pUnitSingle(Vector128<float> x, Vector128<float> reciprocal)
     {
         Vector128<float> u = x + Vector128<float>.One;
-        return LogOfNormal(u) + (x - (u - Vector128<float>.One)) / u;
+        return Vector128.MultiplyAddEstimate(x - (u - Vector128<float>.One), reciprocal, LogOfNormal(u));
     }
 
     // log of a positive, finite, normal float: the decomposition and the polynomial.
@@ -157,13 +157,13 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
         return Vector128.MultiplyAddEstimate(e, Vector128.Create(0.693359375f), f + y);
     }
 
-    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="Log1pUnitSingle"/>, for double the same with .NET's log.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Log1pUnit(Vector128<T> x)
+    public static Vector128<T> Log1pUnit(Vector128<T> x, Vector128<T> reciprocal)
     {
-        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
         Vector128<double> d = x.AsDouble();
         Vector128<double> u = d + Vector128<double>.One;
-        return (Vector128.Log(u) + (d - (u - Vector128<double>.One)) / u).As<double, T>();
+        return (Vector128.Log(u) + (d - (u - Vector128<double>.One)) * reciprocal.AsDouble()).As<double, T>();
     }
 }

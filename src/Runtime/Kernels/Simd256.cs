@@ -119,15 +119,15 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     }
 
     /// <summary>
-    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
-    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
-    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// log1p(x) for x in [0, 1] (or NaN) given r = 1/(1 + x), without LogSingle's special cases:
+    /// log(u) + (x - (u - 1))·r with u = 1 + x, where the second term restores what rounding 1 + x lost.
+    /// Softplus and LogSigmoid reach it as log1p(exp(-|x|)), sharing r with sigmoid. Max error 1 ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Log1pUnitSingle(Vector256<float> x)
+    public static Vector256<float> Log1pUnitSingle(Vector256<float> x, Vector256<float> reciprocal)
     {
         Vector256<float> u = x + Vector256<float>.One;
-        return LogOfNormal(u) + (x - (u - Vector256<float>.One)) / u;
+        return Vector256.MultiplyAddEstimate(x - (u - Vector256<float>.One), reciprocal, LogOfNormal(u));
     }
 
     // log of a positive, finite, normal float: the decomposition and the polynomial.
@@ -157,13 +157,13 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         return Vector256.MultiplyAddEstimate(e, Vector256.Create(0.693359375f), f + y);
     }
 
-    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="Log1pUnitSingle"/>, for double the same with .NET's log.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Log1pUnit(Vector256<T> x)
+    public static Vector256<T> Log1pUnit(Vector256<T> x, Vector256<T> reciprocal)
     {
-        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
         Vector256<double> d = x.AsDouble();
         Vector256<double> u = d + Vector256<double>.One;
-        return (Vector256.Log(u) + (d - (u - Vector256<double>.One)) / u).As<double, T>();
+        return (Vector256.Log(u) + (d - (u - Vector256<double>.One)) * reciprocal.AsDouble()).As<double, T>();
     }
 }

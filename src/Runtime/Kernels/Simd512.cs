@@ -119,15 +119,15 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     }
 
     /// <summary>
-    /// log1p(x) for x in [0, 1] (or NaN), without LogSingle's special cases: log(u) + (x - (u - 1)) / u with
-    /// u = 1 + x, where the second term restores what rounding 1 + x lost. Softplus and LogSigmoid reach it
-    /// as log1p(exp(-|x|)). Max error 1 ulp.
+    /// log1p(x) for x in [0, 1] (or NaN) given r = 1/(1 + x), without LogSingle's special cases:
+    /// log(u) + (x - (u - 1))·r with u = 1 + x, where the second term restores what rounding 1 + x lost.
+    /// Softplus and LogSigmoid reach it as log1p(exp(-|x|)), sharing r with sigmoid. Max error 1 ulp.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Log1pUnitSingle(Vector512<float> x)
+    public static Vector512<float> Log1pUnitSingle(Vector512<float> x, Vector512<float> reciprocal)
     {
         Vector512<float> u = x + Vector512<float>.One;
-        return LogOfNormal(u) + (x - (u - Vector512<float>.One)) / u;
+        return Vector512.MultiplyAddEstimate(x - (u - Vector512<float>.One), reciprocal, LogOfNormal(u));
     }
 
     // log of a positive, finite, normal float: the decomposition and the polynomial.
@@ -157,13 +157,13 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         return Vector512.MultiplyAddEstimate(e, Vector512.Create(0.693359375f), f + y);
     }
 
-    /// <summary>log1p for x in [0, 1]: for float <see cref="Log1pUnitSingle"/>, for double the general form.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="Log1pUnitSingle"/>, for double the same with .NET's log.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Log1pUnit(Vector512<T> x)
+    public static Vector512<T> Log1pUnit(Vector512<T> x, Vector512<T> reciprocal)
     {
-        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(float)) return Log1pUnitSingle(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
         Vector512<double> d = x.AsDouble();
         Vector512<double> u = d + Vector512<double>.One;
-        return (Vector512.Log(u) + (d - (u - Vector512<double>.One)) / u).As<double, T>();
+        return (Vector512.Log(u) + (d - (u - Vector512<double>.One)) * reciprocal.AsDouble()).As<double, T>();
     }
 }
