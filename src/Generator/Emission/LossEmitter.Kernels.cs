@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossDsl.Generator.Model;
+
+namespace LossDsl.Generator.Emission;
+
+internal static partial class LossEmitter
+{
+    /// <summary>The private kernels: one Range method per member (the width cascade over a chunk) and its Cores.</summary>
+    private sealed partial class ClassWriter
+    {
+        // One chunk [start, end): the widest accelerated vectors first, then narrower widths and the scalar tail.
+        private void WriteRange(KernelKind kind)
+        {
+            bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
+            var parameters = new List<string> { "int start", "int end" };
+            var args = new List<string> { "ref i", "end" };
+            if (scaled)
+            {
+                parameters.Add($"{_t} scale");
+                args.Add("scale");
+            }
+            foreach (ParameterSpec h in _hypers)
+            {
+                parameters.Add($"{_t} {_locals[h.Name]}Value");
+                args.Add($"{_locals[h.Name]}Value");
+            }
+            foreach (string span in _inputs.Select(p => p.Name).Concat(OutputsOf(kind)))
+            {
+                parameters.Add($"ref {_t} {DataOf(span)}");
+                args.Add("ref " + DataOf(span));
+            }
+            string call = string.Join(", ", args);
+            _w.Line();
+            using (_w.Block($"private static double {kind}Range({string.Join(", ", parameters)})"))
+            {
+                _w.Line("int i = start;");
+                _w.Line("double total = 0;");
+                string Core(string ops, string vector) => _spec.AtDefaults is not null
+                    ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
+                    : $"{kind}Core<{ops}, {vector}>({call})";
+                if (_spec.AtDefaults is { } atDefaults)
+                {
+                    string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
+                    _w.Line($"bool atDefaults = {test}; // the kernels compiled for the default value");
+                }
+                foreach (string width in new[] { "512", "256", "128" })
+                {
+                    string ops = $"{Kernels}.Simd{width}<{_t}>";
+                    _w.Line($"if ({ops}.IsHardwareAccelerated) total += {Core(ops, $"global::System.Runtime.Intrinsics.Vector{width}<{_t}>")};");
+                }
+                _w.Line($"total += {Core($"{Kernels}.ScalarOps<{_t}>", _t)};");
+                _w.Line("return total;");
+            }
+        }
+
+        private const string AtDefaultsSuffix = "AtDefaultsCore";
+
+        private void WriteCore(KernelKind kind, KernelProgram program, string suffix)
+        {
+            bool accumulates = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
+            bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
+            // (output index in the program, span name): losses are output 0, then gradient and Hessian per [Wrt] input.
+            var stores = OutputsOf(kind).Select(name => (Output: ProgramOutput(name), Name: name)).ToList();
+            var needed = stores.Select(s => s.Output).ToList();
+            if (accumulates) needed.Insert(0, 0);
+
+            var parameters = new List<string> { "ref int next", "int n" };
+            if (scaled) parameters.Add($"{_t} scale");
+            parameters.AddRange(_hypers.Select(h => $"{_t} {_locals[h.Name]}Value"));
+            parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
+            parameters.AddRange(stores.Select(s => $"ref {_t} {DataOf(s.Name)}"));
+
+            var expressions = new ExpressionEmitter(program, _method.Type, _locals);
+            var temps = program.TempsNeededBy(needed);
+            var hoisted = new IndentedWriter();
+            var body = new IndentedWriter();
+            foreach (int t in temps)
+            {
+                Expr temp = program.Temps[t];
+                IndentedWriter target = program.Invariant[t] ? hoisted : body;
+                target.Line($"// {ExpressionEmitter.TempName(t)} = {expressions.Describe(temp)}");
+                target.Line($"TVec {ExpressionEmitter.TempName(t)} = {expressions.Emit(temp, definition: true)};");
+            }
+            var results = new List<string>();
+            foreach (int output in needed.Distinct())
+            {
+                string name = output == 0 ? "loss" : (output % 2 == 1 ? Gradient(_wrts[(output - 1) / 2]) : Hessian(_wrts[(output - 2) / 2]));
+                body.Line($"TVec {name} = {expressions.Emit(program.Outputs[output])};");
+                results.Add(name);
+            }
+            foreach (var (output, name) in stores)
+            {
+                string value = output == 0 ? "loss" : scaled ? $"V.Multiply({name}, scaleVector)" : name;
+                body.Line($"V.Store({value}, ref {DataOf(name)}, i);");
+            }
+
+            _w.Line();
+            _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            if (suffix == AtDefaultsSuffix)
+            {
+                string which = string.Join(" and ", _spec.AtDefaults!.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
+                _w.Line($"// The same kernel compiled for {which}, the default: powers become products.");
+            }
+            _w.Line($"private static double {kind}{suffix}<V, TVec>({string.Join(", ", parameters)})");
+            _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
+            _w.Line("    where TVec : struct");
+            _w.Line("{").Indent();
+            _w.Line("int i = next; // a local, so the index stays in a register");
+            _w.Line("// Loop invariants: constants and hyperparameters, broadcast once.");
+            foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
+            foreach (ParameterSpec h in _hypers) _w.Line($"TVec {_locals[h.Name]} = V.Create({_locals[h.Name]}Value);");
+            if (scaled) _w.Line("TVec scaleVector = V.Create(scale);");
+            foreach (string line in Lines(hoisted)) _w.Line(line);
+            if (accumulates)
+            {
+                _w.Line("double total = 0;");
+                _w.Open("while (i <= n - V.Count)");
+                _w.Line("// Blocked accumulation: lanes sum a block in T, blocks add up in double.");
+                _w.Line("TVec sum = V.Zero;");
+                _w.Open($"for (int block = 0; block < {Guard}.BlockVectors && i <= n - V.Count; block++, i += V.Count)");
+            }
+            else
+            {
+                _w.Open("for (; i <= n - V.Count; i += V.Count)");
+            }
+            foreach (ParameterSpec input in _inputs) _w.Line($"TVec {_locals[input.Name]} = V.Load(ref {DataOf(input.Name)}, i);");
+            foreach (string line in Lines(body)) _w.Line(line);
+            if (accumulates)
+            {
+                _w.Line("sum = V.Add(sum, loss);");
+                _w.Close();
+                _w.Line("total += V.Sum(sum);");
+            }
+            _w.Close();
+            _w.Line("next = i;");
+            _w.Line(accumulates ? "return total;" : "return 0;");
+            _w.Close();
+        }
+
+        private int ProgramOutput(string spanName)
+        {
+            if (spanName == "losses") return 0;
+            int w = _wrts.FindIndex(p => spanName == Gradient(p) || spanName == Hessian(p));
+            return spanName == Gradient(_wrts[w]) ? KernelSpec.GradientOutput(w) : KernelSpec.HessianOutput(w);
+        }
+
+        private static IEnumerable<string> Lines(IndentedWriter writer) =>
+            writer.ToString().Split('\n').Where(l => l.Length > 0);
+    }
+}
