@@ -73,7 +73,8 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
             {
                 (_, Expr rest) = Ex.SplitCoefficient(term);
                 Expr positive = term is Constant ? Ex.Const(-coefficient) : Ex.Mul(Ex.Const(-coefficient), rest);
-                result = $"V.Subtract({result}, {Emit(positive)})";
+                // Expanded, never looked up: the rebuilt node may equal a temporary defined later in the program.
+                result = $"V.Subtract({result}, {Emit(positive, definition: true)})";
             }
             else
             {

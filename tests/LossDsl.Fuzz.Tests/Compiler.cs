@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
+using LossDsl.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace LossDsl.Fuzz.Tests;
+
+/// <summary>Runs the real generator in memory, and compiles and loads what it produced.</summary>
+internal static class Compiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(LossAttribute).Assembly.Location))
+            .ToImmutableArray());
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public const string Usings = "using System;\nusing LossDsl;\nusing static LossDsl.LossMath;\n";
+
+    public sealed record Result(Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, Exception? GeneratorException, ImmutableArray<GeneratedSourceResult> Sources)
+    {
+        public IEnumerable<Diagnostic> Errors => Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    public static CSharpCompilation Compilation(IEnumerable<string> sources) =>
+        CSharpCompilation.Create("Fuzz" + Guid.NewGuid().ToString("N"),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Case{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+
+    public static Result Run(Compilation compilation)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new LossGenerator().AsSourceGenerator() }, parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        return new Result(output, diagnostics, result.Exception, result.GeneratedSources);
+    }
+
+    /// <summary>Emits and loads the output in a collectible context (unloaded with <paramref name="context"/>).</summary>
+    public static Assembly Load(Compilation output, out AssemblyLoadContext context)
+    {
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream);
+        if (!emit.Success) throw new InvalidOperationException(string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+        context = new AssemblyLoadContext("fuzz", isCollectible: true);
+        return context.LoadFromStream(stream);
+    }
+}
