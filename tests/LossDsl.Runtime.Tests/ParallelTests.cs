@@ -50,3 +50,35 @@ public class ParallelTests
         Assert.Equal(expected, x);
     }
 }
+
+public class StreamingTests
+{
+    [Theory]
+    [InlineData(0, 0)] // aligned alike: outputs stream after a peel
+    [InlineData(3, 3)]
+    [InlineData(1, 6)] // outputs at different offsets: no streaming
+    public void Long_calls_that_stream_their_outputs_match_short_calls(int gradientOffset, int hessianOffset)
+    {
+        int n = KernelParallel.StreamingElements + 1003;
+        float[] x = Numeric.Random(n, 31, 8), t = Numeric.Random(n, 32, 1).Select(v => v > 0 ? 1f : 0f).ToArray();
+        float[] gradientBuffer = new float[n + 16], hessianBuffer = new float[n + 16];
+        Span<float> gradient = gradientBuffer.AsSpan(gradientOffset, n), hessian = hessianBuffer.AsSpan(hessianOffset, n);
+        var loss = new Losses.SigmoidFocalLoss();
+        loss.GradientHessian(x, t, gradient, hessian);
+
+        foreach (int start in new[] { 0, 65_530, n / 2, n - 200 })
+        {
+            int length = Math.Min(200, n - start);
+            float[] g = new float[length], h = new float[length];
+            loss.GradientHessian(x.AsSpan(start, length), t.AsSpan(start, length), g, h);
+            for (int i = 0; i < length; i++)
+            {
+                Numeric.Close(g[i], gradient[start + i], 1e-6, $"gradient {start + i}");
+                Numeric.Close(h[i], hessian[start + i], 1e-6, $"hessian {start + i}");
+            }
+        }
+        float serial = new Losses.BceWithLogitsLoss().ForwardBackward(x, t, gradient);
+        float parallel = new Losses.BceWithLogitsLoss { DegreeOfParallelism = 2 }.ForwardBackward(x, t, gradient);
+        Assert.Equal(BitConverter.SingleToInt32Bits(serial), BitConverter.SingleToInt32Bits(parallel));
+    }
+}

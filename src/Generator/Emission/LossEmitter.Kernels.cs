@@ -9,32 +9,35 @@ internal static partial class LossEmitter
     /// <summary>The private kernels: one Range method per member (the width cascade over a chunk) and its Cores.</summary>
     private sealed partial class ClassWriter
     {
-        // One chunk [start, end): the widest accelerated vectors first, then narrower widths and the scalar tail.
+        // One chunk [start, end): stored normally up to the first vector-aligned output element when the
+        // outputs stream, then the width cascade.
         private void WriteRange(KernelKind kind)
         {
-            bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
-            var parameters = new List<string> { "int start", "int end" };
-            var args = new List<string> { "ref i", "end" };
-            if (scaled)
-            {
-                parameters.Add($"{_t} scale");
-                args.Add("scale");
-            }
-            foreach (ParameterSpec h in _hypers)
-            {
-                parameters.Add($"{_t} {_locals[h.Name]}Value");
-                args.Add($"{_locals[h.Name]}Value");
-            }
-            foreach (string span in _inputs.Select(p => p.Name).Concat(OutputsOf(kind)))
-            {
-                parameters.Add($"ref {_t} {DataOf(span)}");
-                args.Add("ref " + DataOf(span));
-            }
+            (List<string> parameters, List<string> args) = PassThrough(kind);
             string call = string.Join(", ", args);
             _w.Line();
-            using (_w.Block($"private static double {kind}Range({string.Join(", ", parameters)})"))
+            using (_w.Block($"private static double {kind}Range({string.Join(", ", new[] { "int start", "int end", "int streamFrom" }.Concat(parameters))})"))
             {
                 _w.Line("int i = start;");
+                _w.Line("double total = 0;");
+                using (_w.Block("if (streamFrom > 0)"))
+                {
+                    _w.Line("int aligned = (int)global::System.Math.Min(end, (long)start + streamFrom);");
+                    _w.Line($"total += {kind}Widths(ref i, aligned, false, {call});");
+                }
+                _w.Line($"total += {kind}Widths(ref i, end, streamFrom >= 0, {call});");
+                _w.Line("return total;");
+            }
+        }
+
+        // [i, end): the widest accelerated vectors first, then narrower widths and the scalar tail.
+        private void WriteWidths(KernelKind kind)
+        {
+            (List<string> parameters, List<string> args) = PassThrough(kind);
+            string call = string.Join(", ", new[] { "ref i", "end", "stream" }.Concat(args));
+            _w.Line();
+            using (_w.Block($"private static double {kind}Widths({string.Join(", ", new[] { "ref int i", "int end", "bool stream" }.Concat(parameters))})"))
+            {
                 _w.Line("double total = 0;");
                 string Core(string ops, string vector) => _spec.AtDefaults is not null
                     ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
@@ -54,6 +57,29 @@ internal static partial class LossEmitter
             }
         }
 
+        // The values and spans every kernel method passes down: scale, hyperparameters, then input and output data.
+        private (List<string> Parameters, List<string> Arguments) PassThrough(KernelKind kind)
+        {
+            var parameters = new List<string>();
+            var args = new List<string>();
+            if (kind is KernelKind.Backward or KernelKind.ForwardBackward)
+            {
+                parameters.Add($"{_t} scale");
+                args.Add("scale");
+            }
+            foreach (ParameterSpec h in _hypers)
+            {
+                parameters.Add($"{_t} {_locals[h.Name]}Value");
+                args.Add($"{_locals[h.Name]}Value");
+            }
+            foreach (string span in _inputs.Select(p => p.Name).Concat(OutputsOf(kind)))
+            {
+                parameters.Add($"ref {_t} {DataOf(span)}");
+                args.Add("ref " + DataOf(span));
+            }
+            return (parameters, args);
+        }
+
         private const string AtDefaultsSuffix = "AtDefaultsCore";
 
         private void WriteCore(KernelKind kind, KernelProgram program, string suffix)
@@ -65,7 +91,7 @@ internal static partial class LossEmitter
             var needed = stores.Select(s => s.Output).ToList();
             if (accumulates) needed.Insert(0, 0);
 
-            var parameters = new List<string> { "ref int next", "int n" };
+            var parameters = new List<string> { "ref int next", "int n", "bool stream" };
             if (scaled) parameters.Add($"{_t} scale");
             parameters.AddRange(_hypers.Select(h => $"{_t} {_locals[h.Name]}Value"));
             parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
@@ -92,7 +118,7 @@ internal static partial class LossEmitter
             foreach (var (output, name) in stores)
             {
                 string value = output == 0 ? "loss" : scaled ? $"V.Multiply({name}, scaleVector)" : name;
-                body.Line($"V.Store({value}, ref {DataOf(name)}, i);");
+                body.Line($"if (stream) V.StoreStreaming({value}, ref {DataOf(name)}, i); else V.Store({value}, ref {DataOf(name)}, i);");
             }
 
             _w.Line();

@@ -20,7 +20,7 @@ internal static partial class LossEmitter
     private enum KernelKind { Reduced, PerElement, Backward, ForwardBackward, GradientHessian }
 
     private static readonly Regex GeneratedLocal = new("^[tc][0-9]+$");
-    private static readonly HashSet<string> ReservedLocals = new() { "i", "n", "next", "total", "sum", "block", "scale", "scaleVector", "loss", "V", "TVec" };
+    private static readonly HashSet<string> ReservedLocals = new() { "i", "n", "next", "stream", "total", "sum", "block", "scale", "scaleVector", "loss", "V", "TVec" };
 
     public static string Emit(KernelSpec spec)
     {
@@ -111,6 +111,7 @@ internal static partial class LossEmitter
                 foreach (KernelKind kind in new[] { KernelKind.Reduced, KernelKind.PerElement, KernelKind.Backward, KernelKind.ForwardBackward, KernelKind.GradientHessian })
                 {
                     WriteRange(kind);
+                    WriteWidths(kind);
                     WriteCore(kind, _program, "Core");
                     if (_spec.AtDefaults is { } specialization) WriteCore(kind, specialization.Program, AtDefaultsSuffix);
                 }
@@ -224,17 +225,18 @@ internal static partial class LossEmitter
             }
             values.AddRange(_hypers.Select(h => Naming.Pascal(h.Name)));
             List<string> spans = _inputs.Select(p => Id(p.Name)).Concat(outputs).ToList();
-            string Range(string start, string end, IEnumerable<string> refs) =>
-                $"{kind}Range({string.Join(", ", new[] { start, end }.Concat(values).Concat(refs))})";
+            string Range(string start, string end, string streamFrom, IEnumerable<string> refs) =>
+                $"{kind}Range({string.Join(", ", new[] { start, end, streamFrom }.Concat(values).Concat(refs))})";
 
             _w.Line($"double {_total};");
             if (spans.Count <= MaxParallelSpans)
             {
-                using (_w.Block($"if (DegreeOfParallelism > 1 && {_n} > {Parallel}.ChunkElements)"))
+                // Pinned: on worker threads, or long enough to stream the outputs past the caches.
+                using (_w.Block($"if ((DegreeOfParallelism > 1 && {_n} > {Parallel}.ChunkElements) || {_n} >= {Parallel}.StreamingElements)"))
                 {
-                    (string pinned, string start, string end) = (Free("spans"), Free("start"), Free("end"));
-                    string lambda = $"({pinned}, {start}, {end}) => {Range(start, end, spans.Select((_, k) => $"ref {pinned}[{k}]"))}";
-                    _w.Line($"{_total} = {Parallel}.For<{_t}>({_n}, DegreeOfParallelism, {lambda}, {string.Join(", ", spans)});");
+                    (string pinned, string start, string end, string stream) = (Free("spans"), Free("start"), Free("end"), Free("streamFrom"));
+                    string lambda = $"({pinned}, {start}, {end}, {stream}) => {Range(start, end, stream, spans.Select((_, k) => $"ref {pinned}[{k}]"))}";
+                    _w.Line($"{_total} = {Parallel}.For<{_t}>({_n}, DegreeOfParallelism, {_inputs.Count}, {lambda}, {string.Join(", ", spans)});");
                 }
             }
             else
@@ -253,7 +255,7 @@ internal static partial class LossEmitter
                 _w.Line($"// The same chunks as the parallel path, added in the same order: bitwise-identical totals.");
                 using (_w.Block($"for (int {_i} = 0; {_i} < {_n}; {_i} += {Parallel}.ChunkElements)"))
                 {
-                    _w.Line($"{_total} += {Range(_i, $"(int)global::System.Math.Min({_n}, (long){_i} + {Parallel}.ChunkElements)", refs)};");
+                    _w.Line($"{_total} += {Range(_i, $"(int)global::System.Math.Min({_n}, (long){_i} + {Parallel}.ChunkElements)", "-1", refs)};");
                 }
             }
         }

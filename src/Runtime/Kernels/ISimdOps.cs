@@ -32,6 +32,12 @@ public interface ISimdOps<TSelf, TVec, T>
     static abstract TVec Load(ref T source, int index);
     static abstract void Store(TVec value, ref T destination, int index);
 
+    /// <summary>
+    /// A non-temporal store. Only for pinned memory whose element <paramref name="index"/> is aligned to the
+    /// vector size: KernelParallel.For guarantees both before it asks a kernel to stream.
+    /// </summary>
+    static abstract void StoreStreaming(TVec value, ref T destination, int index);
+
     /// <summary>The sum of the lanes, accumulated in double.</summary>
     static abstract double Sum(TVec value);
 

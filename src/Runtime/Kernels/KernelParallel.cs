@@ -15,15 +15,25 @@ public static class KernelParallel
     /// <summary>Elements per chunk: a multiple of every vector width and accumulation block.</summary>
     public const int ChunkElements = 1 << 16;
 
-    /// <summary>Runs one chunk [start, end) with the pinned spans, returning its loss total (0 if it reduces nothing).</summary>
-    public delegate double ChunkRunner<T>(PinnedRefs<T> spans, int start, int end) where T : unmanaged;
+    /// <summary>
+    /// Calls at least this long stream their outputs past the caches (non-temporal stores): they would evict
+    /// everything anyway, and streaming skips reading each destination line before writing it.
+    /// </summary>
+    public const int StreamingElements = 1 << 22;
+
+    /// <summary>
+    /// Runs one chunk [start, end) with the pinned spans, returning its loss total (0 if it reduces nothing).
+    /// <paramref name="streamFrom"/> is -1 (store normally) or how many elements after <paramref name="start"/>
+    /// the outputs become vector-aligned, from where they may be streamed.
+    /// </summary>
+    public delegate double ChunkRunner<T>(PinnedRefs<T> spans, int start, int end, int streamFrom) where T : unmanaged;
 
     /// <summary>
     /// Runs <paramref name="run"/> over every chunk of <paramref name="length"/> elements on up to
     /// <paramref name="degreeOfParallelism"/> threads and adds the chunk totals in chunk order. The spans
     /// stay pinned until every chunk has finished.
     /// </summary>
-    public static unsafe double For<T>(int length, int degreeOfParallelism, ChunkRunner<T> run,
+    public static unsafe double For<T>(int length, int degreeOfParallelism, int firstOutput, ChunkRunner<T> run,
         ReadOnlySpan<T> s0, ReadOnlySpan<T> s1 = default, ReadOnlySpan<T> s2 = default, ReadOnlySpan<T> s3 = default,
         ReadOnlySpan<T> s4 = default, ReadOnlySpan<T> s5 = default, ReadOnlySpan<T> s6 = default, ReadOnlySpan<T> s7 = default)
         where T : unmanaged
@@ -33,15 +43,32 @@ public static class KernelParallel
         fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
         {
             var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
+            int streamFrom = length >= StreamingElements ? StreamFrom(new[] { (nuint)p0, (nuint)p1, (nuint)p2, (nuint)p3, (nuint)p4, (nuint)p5, (nuint)p6, (nuint)p7 }, firstOutput, sizeof(T)) : -1;
             Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
             {
                 int start = chunk * ChunkElements;
-                totals[chunk] = run(spans, start, (int)Math.Min(length, (long)start + ChunkElements));
+                totals[chunk] = run(spans, start, (int)Math.Min(length, (long)start + ChunkElements), streamFrom);
             });
         }
         double total = 0;
         foreach (double chunkTotal in totals) total += chunkTotal;
         return total;
+    }
+
+    // Streaming needs every output at the same offset from a vector boundary (chunks start a multiple of 64
+    // bytes apart, so one peel serves them all); -1 when they differ or 512-bit vectors are not in use.
+    private static int StreamFrom(nuint[] pointers, int firstOutput, int elementSize)
+    {
+        const int VectorBytes = 64;
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) return -1;
+        int misalignment = -1;
+        for (int k = firstOutput; k < pointers.Length && pointers[k] != 0; k++)
+        {
+            int offset = (int)(pointers[k] % VectorBytes);
+            if (offset % elementSize != 0 || (misalignment >= 0 && offset != misalignment)) return -1;
+            misalignment = offset;
+        }
+        return misalignment < 0 ? -1 : (VectorBytes - misalignment) % VectorBytes / elementSize;
     }
 
     /// <summary>Throws unless <paramref name="degree"/> is at least 1.</summary>

@@ -23,6 +23,7 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Constant(double value) => T.CreateTruncating(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Load(ref T source, int index) => Unsafe.Add(ref source, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreStreaming(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(T value) => double.CreateTruncating(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Add(T a, T b) => a + b;

@@ -26,6 +26,11 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<T> value, ref T destination, int index) => value.StoreUnsafe(ref destination, (nuint)index);
 
+    /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.StoreStreaming"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreStreaming(Vector256<T> value, ref T destination, int index) =>
+        value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector256<T> value)
     {

@@ -26,6 +26,11 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<T> value, ref T destination, int index) => value.StoreUnsafe(ref destination, (nuint)index);
 
+    /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.StoreStreaming"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void StoreStreaming(Vector512<T> value, ref T destination, int index) =>
+        value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector512<T> value)
     {
