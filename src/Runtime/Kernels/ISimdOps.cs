@@ -60,6 +60,18 @@ public interface ISimdOps<TSelf, TVec, T>
     /// <summary>Per lane: <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else <paramref name="whenFalse"/>.</summary>
     static abstract TVec Select(TVec mask, TVec whenTrue, TVec whenFalse);
 
+    /// <summary>a·b + c, fused where the hardware has it.</summary>
+    static abstract TVec MultiplyAdd(TVec a, TVec b, TVec c);
+
+    /// <summary>x·2ⁿ for integer-valued n, by adding n to the exponent bits (x and the result must be normal).</summary>
+    static abstract TVec ScaleByPowerOfTwo(TVec x, TVec n);
+
+    /// <summary>The unbiased binary exponent of a positive normal x, as a value of T.</summary>
+    static abstract TVec Exponent(TVec x);
+
+    /// <summary>The significand of a positive normal x, in [1, 2).</summary>
+    static abstract TVec Mantissa(TVec x);
+
     static abstract TVec Abs(TVec x);
     static abstract TVec Sqrt(TVec x);
     static abstract TVec Round(TVec x);

@@ -42,6 +42,10 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Not(T a) => Mask(!IsSet(a));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Select(T mask, T whenTrue, T whenFalse) => IsSet(mask) ? whenTrue : whenFalse;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T MultiplyAdd(T a, T b, T c) => a * b + c;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T ScaleByPowerOfTwo(T x, T n) => T.ScaleB(x, int.CreateTruncating(n));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Exponent(T x) => T.CreateTruncating(T.ILogB(x));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Mantissa(T x) => T.ScaleB(x, -T.ILogB(x));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Abs(T x) => T.Abs(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Sqrt(T x) => T.Sqrt(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Round(T x) => T.Round(x);
