@@ -72,24 +72,11 @@ public static class Interpreter
         return singular;
     }
 
+    // The generator's own double evaluator for the language functions; Square and Pow are powers there.
     private static double Apply(string name, double[] a) => name switch
     {
-        "Abs" => Math.Abs(a[0]),
-        "Sign" => LossMath.Sign(a[0]),
-        "Exp" => Math.Exp(a[0]),
-        "Log" => Math.Log(a[0]),
-        "Log1p" => LossMath.Log1p(a[0]),
-        "Expm1" => LossMath.Expm1(a[0]),
-        "Sqrt" => Math.Sqrt(a[0]),
         "Square" => a[0] * a[0],
-        "Sigmoid" => LossMath.Sigmoid(a[0]),
-        "Softplus" => LossMath.Softplus(a[0]),
-        "LogSigmoid" => LossMath.LogSigmoid(a[0]),
-        "Tanh" => Math.Tanh(a[0]),
-        "LogCosh" => LossMath.LogCosh(a[0]),
-        "Max" => LossMath.Max(a[0], a[1]),
-        "Min" => LossMath.Min(a[0], a[1]),
         "Pow" => Math.Pow(a[0], a[1]),
-        _ => LossMath.Clamp(a[0], a[1], a[2]),
+        _ => LossDsl.Generator.Model.Evaluator.Apply(Enum.Parse<LossDsl.Generator.Model.Function>(name), a),
     };
 }

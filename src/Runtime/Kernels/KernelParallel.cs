@@ -43,7 +43,7 @@ public static class KernelParallel
         fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
         {
             var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
-            int streamFrom = length >= StreamingElements ? StreamFrom(new[] { (nuint)p0, (nuint)p1, (nuint)p2, (nuint)p3, (nuint)p4, (nuint)p5, (nuint)p6, (nuint)p7 }, firstOutput, sizeof(T)) : -1;
+            int streamFrom = length >= StreamingElements ? StreamFrom(spans, firstOutput, sizeof(T)) : -1;
             Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
             {
                 int start = chunk * ChunkElements;
@@ -57,14 +57,14 @@ public static class KernelParallel
 
     // Streaming needs every output at the same offset from a vector boundary (chunks start a multiple of 64
     // bytes apart, so one peel serves them all); -1 when they differ or 512-bit vectors are not in use.
-    private static int StreamFrom(nuint[] pointers, int firstOutput, int elementSize)
+    private static int StreamFrom<T>(PinnedRefs<T> spans, int firstOutput, int elementSize) where T : unmanaged
     {
         const int VectorBytes = 64;
         if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) return -1;
         int misalignment = -1;
-        for (int k = firstOutput; k < pointers.Length && pointers[k] != 0; k++)
+        for (int k = firstOutput; k < PinnedRefs<T>.Capacity && spans.Address(k) != 0; k++)
         {
-            int offset = (int)(pointers[k] % VectorBytes);
+            int offset = (int)(spans.Address(k) % VectorBytes);
             if (offset % elementSize != 0 || (misalignment >= 0 && offset != misalignment)) return -1;
             misalignment = offset;
         }
@@ -87,11 +87,18 @@ public readonly unsafe struct PinnedRefs<T> where T : unmanaged
         _p0 = p0; _p1 = p1; _p2 = p2; _p3 = p3; _p4 = p4; _p5 = p5; _p6 = p6; _p7 = p7;
     }
 
+    internal const int Capacity = 8;
+
     /// <summary>A reference to the first element of span <paramref name="index"/>.</summary>
-    public ref T this[int index] => ref *(index switch
+    public ref T this[int index] => ref *Pointer(index);
+
+    /// <summary>The address of span <paramref name="index"/> (0 for a span not given).</summary>
+    internal nuint Address(int index) => (nuint)Pointer(index);
+
+    private T* Pointer(int index) => index switch
     {
         0 => _p0, 1 => _p1, 2 => _p2, 3 => _p3, 4 => _p4, 5 => _p5, 6 => _p6,
         7 => _p7,
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
-    });
+    };
 }
