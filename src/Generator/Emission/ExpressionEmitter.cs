@@ -125,22 +125,20 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
 
     private string EmitPower(Expr @base, Expr exponent)
     {
-        if (exponent is Constant { Value: var k })
+        if (exponent is Constant { Value: var k } && Lowering.HasShortcut(exponent))
         {
+            if (k < 0) return $"V.Divide({Constant(1)}, {EmitPower(@base, Ex.Const(-k))})";
             string b = Emit(@base);
-            if (k == 1) return b;
-            if (k == 0.5) return $"V.Sqrt({b})";
-            if (k < 0 && (Math.Floor(k) == k || k == -0.5)) return $"V.Divide({Constant(1)}, {EmitPower(@base, Ex.Const(-k))})";
-            if (Math.Floor(k) == k && k <= CommonSubexpressions.MaxUnrolledPower)
+            return k switch
             {
-                return k switch
-                {
-                    2 => $"V.Square({b})",
-                    3 => $"V.Multiply(V.Square({b}), {b})",
-                    _ => $"V.Square(V.Square({b}))",
-                };
-            }
+                0.5 => $"V.Sqrt({b})",
+                1 => b,
+                2 => $"V.Square({b})",
+                3 => $"V.Multiply(V.Square({b}), {b})",
+                _ => $"V.Square(V.Square({b}))",
+            };
         }
+        // Lowering rewrites every other power as exp(y·log|x|); the general call serves programs not lowered.
         return $"V.Pow({Emit(@base)}, {Emit(exponent)})";
     }
 
