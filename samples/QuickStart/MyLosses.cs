@@ -7,7 +7,7 @@ public static partial class MyLosses
 {
     /// <summary>Cauchy (Lorentzian) loss: log(1 + (r/c)²). Grows like log|r|, so outliers barely pull.</summary>
     [Loss]
-    public static float Cauchy(float prediction, float target, [Hyper] float scale = 1f)
+    public static float Cauchy(float prediction, float target, [Hyper(Min = 1e-12)] float scale = 1f) // Min: scale > 0 (LD2007)
     {
         float r = (prediction - target) / scale;
         return Log1p(r * r);

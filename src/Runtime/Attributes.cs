@@ -16,13 +16,41 @@ public sealed class LossAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class DifferentiableAttribute : Attribute;
 
-/// <summary>A per-element input the loss is differentiated with respect to. Without any, the first parameter is.</summary>
-[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
-public sealed class WrtAttribute : Attribute;
+/// <summary>
+/// The closed interval <c>[Min, Max]</c> a parameter's values lie in, for what the compiler cannot see (a
+/// probability in [0, 1], a variance floor above 0). The numerical-stability analyzers (LD2xxx) assume it;
+/// nothing checks it at run time, so state only what callers guarantee. <see cref="WrtAttribute"/>,
+/// <see cref="HyperAttribute"/> and <see cref="DomainAttribute"/> all carry it.
+/// </summary>
+public abstract class ParameterRangeAttribute : Attribute
+{
+    /// <summary>The smallest value the parameter takes (inclusive); unbounded by default.</summary>
+    public double Min { get; set; } = double.NegativeInfinity;
 
-/// <summary>A scalar hyperparameter shared by every element (a constructor argument of the generated loss).</summary>
+    /// <summary>The largest value the parameter takes (inclusive); unbounded by default.</summary>
+    public double Max { get; set; } = double.PositiveInfinity;
+}
+
+/// <summary>
+/// A per-element input the loss is differentiated with respect to. Without any, the first parameter is.
+/// <c>Min</c>/<c>Max</c> state its range for the stability analyzers.
+/// </summary>
 [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
-public sealed class HyperAttribute : Attribute;
+public sealed class WrtAttribute : ParameterRangeAttribute;
+
+/// <summary>
+/// A scalar hyperparameter shared by every element (a constructor argument of the generated loss).
+/// <c>Min</c>/<c>Max</c> state its range for the stability analyzers, e.g. <c>[Hyper(Min = 1)] float gamma</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class HyperAttribute : ParameterRangeAttribute;
+
+/// <summary>
+/// The range of a plain input (a target, a probability), e.g. <c>[Domain(Min = 0, Max = 1)] float target</c>:
+/// the stability analyzers assume it. Differentiated inputs and hyperparameters say it on [Wrt] or [Hyper].
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class DomainAttribute : ParameterRangeAttribute;
 
 /// <summary>How the per-element losses are reduced to one value (PyTorch's <c>reduction</c>).</summary>
 public enum Reduction

@@ -40,7 +40,7 @@ public static partial class Losses
     /// The gradient is that of this clamped function (0 where a log is clamped), not PyTorch's ε-guarded formula.
     /// </summary>
     [Loss]
-    public static float Bce(float probability, float target) =>
+    public static float Bce([Wrt(Min = 0, Max = 1)] float probability, [Domain(Min = 0, Max = 1)] float target) =>
         -(target * Max(Log(probability), -100f) + (1 - target) * Max(Log1p(-probability), -100f));
 
     /// <summary>
@@ -53,15 +53,16 @@ public static partial class Losses
 
     /// <summary>
     /// torchvision's <c>sigmoid_focal_loss</c>: αₜ·(1 - pₜ)^γ·BCE(x, y), with pₜ = p·y + (1-p)(1-y);
-    /// a negative alpha disables the class weighting, as in torchvision.
+    /// a negative alpha disables the class weighting, as in torchvision. γ ≥ 1: below 1 the gradient of
+    /// (1 - pₜ)^γ is infinite where pₜ rounds to 1, which float reaches for |x| &gt; 17 (LD2008).
     /// </summary>
     [Loss]
-    public static float SigmoidFocal(float logit, float target, [Hyper] float alpha = 0.25f, [Hyper] float gamma = 2f)
+    public static float SigmoidFocal(float logit, [Domain(Min = 0, Max = 1)] float target, [Hyper] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f)
     {
         float p = Sigmoid(logit);
-        float pt = p * target + (1 - p) * (1 - target);
+        float miss = p * (1 - target) + (1 - p) * target; // 1 - pₜ, written so it is visibly ≥ 0
         float at = alpha >= 0 ? alpha * target + (1 - alpha) * (1 - target) : 1f;
-        return at * Pow(1 - pt, gamma) * BceWithLogits(logit, target, 1f);
+        return at * Pow(miss, gamma) * BceWithLogits(logit, target, 1f);
     }
 
     /// <summary>PyTorch's <c>SoftMarginLoss</c> for labels ±1: log(1 + exp(-y·x)).</summary>
@@ -81,16 +82,19 @@ public static partial class Losses
     [Loss]
     public static float LogCosh(float prediction, float target) => LossMath.LogCosh(prediction - target);
 
-    /// <summary>PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=True</c>, <c>full=False</c>: exp(x) - y·x.</summary>
+    /// <summary>
+    /// PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=True</c>, <c>full=False</c>: exp(x) - y·x. Log-rates
+    /// above 88 overflow float (e^88.72 is float.MaxValue), so they are outside the domain.
+    /// </summary>
     [Loss]
-    public static float PoissonNll(float logRate, float target) => Exp(logRate) - target * logRate;
+    public static float PoissonNll([Wrt(Max = 88)] float logRate, float target) => Exp(logRate) - target * logRate;
 
     /// <summary>
     /// PyTorch's <c>GaussianNLLLoss</c> (<c>full=False</c>): ½(log max(v, eps) + (μ - y)² / max(v, eps)), both mean
     /// and variance differentiated. Where v &lt; eps the variance gradient is 0 (PyTorch passes it through the clamp).
     /// </summary>
     [Loss]
-    public static float GaussianNll([Wrt] float mean, float target, [Wrt] float variance, [Hyper] float eps = 1e-6f)
+    public static float GaussianNll([Wrt] float mean, float target, [Wrt] float variance, [Hyper(Min = float.Epsilon)] float eps = 1e-6f)
     {
         float v = Max(variance, eps);
         return 0.5f * (Log(v) + Square(mean - target) / v);
@@ -112,9 +116,9 @@ public static partial class Losses
     public static float KlDivergence(float logProbability, float target) =>
         target > 0 ? target * (Log(target) - logProbability) : 0f;
 
-    /// <summary>PyTorch's pointwise <c>KLDivLoss</c> with <c>log_target=True</c>: exp(t)·(t - x).</summary>
+    /// <summary>PyTorch's pointwise <c>KLDivLoss</c> with <c>log_target=True</c>: exp(t)·(t - x), for a log-probability t ≤ 0.</summary>
     [Loss]
-    public static float KlDivergenceLogTarget(float logProbability, float logTarget) =>
+    public static float KlDivergenceLogTarget(float logProbability, [Domain(Max = 0)] float logTarget) =>
         Exp(logTarget) * (logTarget - logProbability);
 
     /// <summary>Keras' <c>mean_squared_logarithmic_error</c>: (log(1 + max(x, ε)) - log(1 + max(y, ε)))², ε = 1e-7.</summary>

@@ -1,5 +1,11 @@
 using Microsoft.CodeAnalysis;
 
+#if LOSSDSL_ANALYZERS
+// Compiled into the analyzers too, for the shared translator's errors; the generator reports these and
+// its AnalyzerReleases files track them.
+#pragma warning disable RS2000
+#endif
+
 namespace LossDsl.Generator.Diagnostics;
 
 internal static class DiagnosticDescriptors

@@ -24,5 +24,15 @@ internal static class DiagnosticIds
     public const string GenericLoss = "LD1016";
     public const string ReservedName = "LD1017";
     public const string WrtUnused = "LD1050";
+
+    // Numerical-stability analyzers (src/Analyzers): warnings with code fixes.
+    public const string LogOfNonPositive = "LD2001";
+    public const string ExpOverflow = "LD2002";
+    public const string PreferLog1p = "LD2003";
+    public const string PreferExpm1 = "LD2004";
+    public const string SqrtOfNegative = "LD2005";
+    public const string PowSingularity = "LD2006";
+    public const string DivisionByZero = "LD2007";
+    public const string GradientSingularity = "LD2008";
     public const string InternalError = "LD9001";
 }

@@ -27,17 +27,24 @@ internal sealed class BodyTranslator
 
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
+    private readonly ITranslationObserver? _observer;
     private readonly List<IMethodSymbol> _inlining = new();
+
+    // For the observer: the branch conditions around the value being translated, and the call in the
+    // analyzed method's own body that the current inlined body came from.
+    private PathCondition? _path;
+    private IOperation? _callSite;
 
     // A call inlined once per distinct (method, arguments): a helper called twice with the same arguments at
     // every level of a composition is translated once per level, not 2^depth times.
     private readonly Dictionary<(IMethodSymbol Method, EquatableArray<Expr> Arguments), Expr> _inlined =
         new(new InlineKeyComparer());
 
-    public BodyTranslator(Compilation compilation, CancellationToken cancellationToken)
+    public BodyTranslator(Compilation compilation, CancellationToken cancellationToken, ITranslationObserver? observer = null)
     {
         _compilation = compilation;
         _cancellationToken = cancellationToken;
+        _observer = observer;
     }
 
     public static bool IsInlinable(IMethodSymbol method) =>
@@ -51,11 +58,20 @@ internal sealed class BodyTranslator
         {
             throw Unsupported(DiagnosticDescriptors.MissingReturn, declaration.Identifier.GetLocation(), method.Name);
         }
+#pragma warning disable RS1030 // Inlined methods live in other syntax trees; the analyzers translate only their own block through here.
         SemanticModel model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
         if (model.GetOperation(declaration, _cancellationToken) is not IMethodBodyOperation body)
         {
             throw new BrokenCodeException();
         }
+        return TranslateBody(method, declaration, body, arguments);
+    }
+
+    /// <summary>Translates an already bound method body (the analyzers get it from the compiler).</summary>
+    public Expr TranslateBody(IMethodSymbol method, MethodDeclarationSyntax declaration, IMethodBodyOperation body, IEnumerable<(IParameterSymbol Parameter, Expr Value)> arguments)
+    {
+        if (declaration.ContainsDiagnostics) throw new BrokenCodeException();
         IBlockOperation? block = body.BlockBody ?? body.ExpressionBody;
         if (block is null)
         {
@@ -104,9 +120,14 @@ internal sealed class BodyTranslator
                 {
                     Expr condition = Value(branch.Condition, scope);
                     int next = i + 1;
-                    var rest = new Lazy<Expr>(() => Statements(statements, next, Copy(scope), fallThrough, owner, methodName));
-                    Expr whenTrue = Branch(branch.WhenTrue, scope, () => rest.Value, methodName);
-                    Expr whenFalse = branch.WhenFalse is { } elseBranch ? Branch(elseBranch, scope, () => rest.Value, methodName) : rest.Value;
+                    // The statements after the 'if' run when no branch returned: under the 'else' when there is none.
+                    PathCondition? outer = _path;
+                    var rest = new Lazy<Expr>(() => Under(branch.WhenFalse is null ? new PathCondition(condition, false, outer) : outer,
+                        () => Statements(statements, next, Copy(scope), fallThrough, owner, methodName)));
+                    Expr whenTrue = Under(new PathCondition(condition, true, outer), () => Branch(branch.WhenTrue, scope, () => rest.Value, methodName));
+                    Expr whenFalse = branch.WhenFalse is { } elseBranch
+                        ? Under(new PathCondition(condition, false, outer), () => Branch(elseBranch, scope, () => rest.Value, methodName))
+                        : rest.Value;
                     return Ex.Select(condition, whenTrue, whenFalse);
                 }
                 case IBlockOperation nested:
@@ -135,6 +156,20 @@ internal sealed class BodyTranslator
         return Statements(statements, 0, Copy(scope), fallThrough, statement.Syntax.GetLocation(), methodName);
     }
 
+    private T Under<T>(PathCondition? path, Func<T> translate)
+    {
+        PathCondition? saved = _path;
+        _path = path;
+        try
+        {
+            return translate();
+        }
+        finally
+        {
+            _path = saved;
+        }
+    }
+
     private static Dictionary<ISymbol, Expr> Copy(Dictionary<ISymbol, Expr> scope) => new(scope, SymbolEqualityComparer.Default);
 
     private static Location LeadingToken(IOperation statement) => statement.Syntax.GetFirstToken().GetLocation();
@@ -150,6 +185,13 @@ internal sealed class BodyTranslator
     };
 
     private Expr Value(IOperation operation, Dictionary<ISymbol, Expr> scope)
+    {
+        Expr value = Translate(operation, scope);
+        _observer?.OnValue(operation, value, _path, _callSite);
+        return value;
+    }
+
+    private Expr Translate(IOperation operation, Dictionary<ISymbol, Expr> scope)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
@@ -192,7 +234,13 @@ internal sealed class BodyTranslator
             case IUnaryOperation unary:
                 throw Unsupported(DiagnosticDescriptors.UnsupportedOperator, unary.Syntax.GetLocation(), OperatorText(unary.Syntax));
             case IConditionalOperation { WhenFalse: { } whenFalse, IsRef: false } conditional:
-                return Ex.Select(Value(conditional.Condition, scope), Value(conditional.WhenTrue, scope), Value(whenFalse, scope));
+            {
+                Expr condition = Value(conditional.Condition, scope);
+                PathCondition? outer = _path;
+                return Ex.Select(condition,
+                    Under(new PathCondition(condition, true, outer), () => Value(conditional.WhenTrue, scope)),
+                    Under(new PathCondition(condition, false, outer), () => Value(whenFalse, scope)));
+            }
             case IInvocationOperation invocation:
                 return Invocation(invocation, scope);
             case IAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
@@ -286,9 +334,18 @@ internal sealed class BodyTranslator
         }
         var key = (target, arguments.Select(a => a.Value).ToEquatableArray());
         if (_inlined.TryGetValue(key, out Expr? known)) return known;
-        Expr result = InlineOnce(target, arguments, callSite, name);
-        _inlined[key] = result;
-        return result;
+        IOperation? outerCallSite = _callSite;
+        _callSite ??= invocation;
+        try
+        {
+            Expr result = InlineOnce(target, arguments, callSite, name);
+            _inlined[key] = result;
+            return result;
+        }
+        finally
+        {
+            _callSite = outerCallSite;
+        }
     }
 
     private Expr InlineOnce(IMethodSymbol target, List<(IParameterSymbol Parameter, Expr Value)> arguments, Location callSite, string name)

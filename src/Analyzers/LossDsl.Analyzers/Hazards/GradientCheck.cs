@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using LossDsl.Analyzers.Ranges;
+using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Differentiation;
+using LossDsl.Generator.Model;
+using LossDsl.Generator.Parsing;
+using LossDsl.Generator.Simplification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static LossDsl.Analyzers.Hazards.OperationPatterns;
+
+namespace LossDsl.Analyzers.Hazards;
+
+/// <summary>
+/// LD2008, hazards only the gradient has: the operation's value is finite but its derivative (from the
+/// generator's own <see cref="Differentiator"/>) is not, as for Sqrt(r²) or Pow(x, 0.5) at 0. The chain rule
+/// then multiplies ∞ by the inner derivative, and the loss's gradient is ∞ or NaN though its value is fine.
+/// </summary>
+/// <remarks>
+/// It looks for poles, not overflow: operands are limited to ±<see cref="Reach"/> and kept at least
+/// <see cref="Tiny"/> from 0 unless they can be exactly 0, and the derivative is evaluated in double.
+/// </remarks>
+internal static class GradientCheck
+{
+    private const double Reach = 100;
+    private const double Tiny = 1e-30;
+
+    public static Hazard? Check(IOperation operation, OperationRanges ranges)
+    {
+        if (!Template(operation, ranges, out Expr template, out ImmutableArray<IOperation> operands, out Absorbed absorbedBy)) return null;
+        var symbols = new Dictionary<string, Interval>();
+        for (int i = 0; i < operands.Length; i++) symbols[Operand(i)] = Clip(ranges.RangeOf(operands[i]));
+        var local = new RangeAnalysis(symbols, FloatingType.Double);
+        if (!local.Of(template).IsFinite) return null; // overflow of a huge input, not a pole
+        for (int i = 0; i < operands.Length; i++)
+        {
+            if (ranges.ValueOf(operands[i]) is not { } value || !ranges.Differentiated.Any(value.ContainsSymbol)) continue;
+            if (local.Of(Differentiator.Derive(template, Operand(i))).IsFinite) continue;
+            IOperation operand = operands[i];
+            IOperation? squared = null;
+            bool fixable = IsCall(operation, Function.Sqrt, out _) && IsSquare(operand, out squared);
+            return StabilityRules.Make(DiagnosticIds.GradientSingularity, operation, ranges,
+                $"is finite, but its derivative with respect to {StabilityRules.Text(operand)} is ∞ or NaN where {StabilityRules.Text(operand)} reaches the edge of its range {StabilityRules.Describe(ranges.RangeOf(operand), ranges)}",
+                fixable
+                    ? $"the gradient is ∞ or NaN there although the loss is not; Sqrt of a square is Abs({StabilityRules.Text(squared!)}), whose subgradient is finite"
+                    : "the gradient of the loss is ∞ or NaN there although its value is not; keep the operand off the singular point or state its range",
+                fixable ? FixKind.Abs : FixKind.None,
+                fixable ? ImmutableArray.Create(squared!.Syntax) : default, absorbedBy: absorbedBy);
+        }
+        return null;
+    }
+
+    // The operation as a function of placeholder operands, e.g. Sqrt(ξ0) or ξ0 / ξ1; false for sums, products
+    // and squares, whose derivatives are polynomials.
+    private static bool Template(IOperation operation, OperationRanges ranges, out Expr template, out ImmutableArray<IOperation> operands, out Absorbed absorbedBy)
+    {
+        template = Ex.Zero;
+        absorbedBy = Absorbed.Never;
+        operands = ImmutableArray<IOperation>.Empty;
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division:
+                operands = ImmutableArray.Create(division.LeftOperand, division.RightOperand);
+                template = Ex.Div(Ex.Sym(Operand(0)), Ex.Sym(Operand(1)));
+                return true;
+            case IInvocationOperation invocation when LanguageFunctions.TryRecognize(invocation.TargetMethod, out var shape, out Function function):
+                operands = Arguments(invocation);
+                if (shape == LanguageFunctions.Shape.Pow)
+                {
+                    Expr exponent = ranges.RangeOf(operands[1]).IsPoint(out double e) ? Ex.Const(e) : Ex.Sym(Operand(1));
+                    template = Ex.Pow(Ex.Sym(Operand(0)), exponent);
+                    return true;
+                }
+                if (shape != LanguageFunctions.Shape.Function) return false; // Square: 2x has no pole
+                absorbedBy = function is Function.Log or Function.Log1p ? Absorbed.ByLowerBound : Absorbed.Never; // log's pole is where it is -∞
+                template = Ex.Call(function, Enumerable.Range(0, operands.Length).Select(i => Ex.Sym(Operand(i))).ToImmutableArray());
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string Operand(int index) => "ξ" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Interval Clip(Interval range)
+    {
+        double lo = Math.Max(range.Lo, -Reach), hi = Math.Min(range.Hi, Reach);
+        if (lo > 0 && lo < Tiny) lo = Tiny;
+        if (hi < 0 && hi > -Tiny) hi = -Tiny;
+        return new Interval(lo, Math.Max(lo, hi));
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using LossDsl.Analyzers.Hazards;
+using LossDsl.Analyzers.Ranges;
+using LossDsl.Generator.Parsing;
+using LossDsl.Generator.Simplification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LossDsl.Analyzers;
+
+/// <summary>The stability findings of one [Loss] or [Differentiable] method, through the generator's translation.</summary>
+internal static class MethodHazards
+{
+    private const string LossAttributeName = "LossDsl.LossAttribute";
+
+    /// <summary>
+    /// Translates the body with an <see cref="OperationRanges"/> observer and returns what the rules found.
+    /// Code the generator rejects (it reports LD1xxx) or that does not compile yet yields nothing.
+    /// </summary>
+    public static IReadOnlyList<Hazard> Analyze(IMethodSymbol method, IMethodBodyOperation body, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (body.Syntax is not MethodDeclarationSyntax declaration || SignatureValidator.FirstProblem(method) is not null) return Array.Empty<Hazard>();
+        FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
+        bool isLoss = method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == LossAttributeName);
+        var ranges = new OperationRanges(type, ParameterRanges.Of(method, type), ParameterRanges.Differentiated(method, isLoss));
+        try
+        {
+            new BodyTranslator(compilation, cancellationToken, ranges)
+                .TranslateBody(method, declaration, body, method.Parameters.Select(p => (p, Ex.Sym(p.Name))));
+        }
+        catch (Exception e) when (e is UnsupportedCodeException or BrokenCodeException or InsufficientExecutionStackException)
+        {
+            return Array.Empty<Hazard>();
+        }
+        return ranges.Finish();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using LossDsl.Generator.Model;
+
+namespace LossDsl.Analyzers.Ranges;
+
+/// <summary>
+/// The range of every subexpression of a translated loss, from the ranges of its parameters and the branch
+/// conditions it sits under (<c>x &gt; 0 ? Log(x) : 0</c> sees x ≥ the smallest positive value). Memoized
+/// over the DAG; one instance per (parameters, path).
+/// </summary>
+internal sealed class RangeAnalysis
+{
+    private readonly IReadOnlyDictionary<string, Interval> _symbols;
+    private readonly FloatingType _type;
+    private readonly Dictionary<Expr, Interval> _assumed = new();
+    private readonly HashSet<Expr> _nonZero = new(); // from 'x != 0', which no interval can say
+    private Dictionary<Expr, Interval> _memo = new();
+
+    public RangeAnalysis(IReadOnlyDictionary<string, Interval> symbols, FloatingType type, PathCondition? path = null)
+    {
+        _symbols = symbols;
+        _type = type;
+        var conditions = new List<PathCondition>();
+        for (PathCondition? p = path; p is not null; p = p.Outer) conditions.Add(p);
+        for (int i = conditions.Count - 1; i >= 0; i--) // outermost first: inner conditions refine what outer ones left
+        {
+            Assume(conditions[i].Condition, conditions[i].Holds);
+            _memo = new Dictionary<Expr, Interval>();
+        }
+    }
+
+    public FloatingType Type => _type;
+
+    /// <summary>Whether <paramref name="expr"/> can be exactly 0 here.</summary>
+    public bool CanBeZero(Expr expr) => Of(expr).Contains(0) && !_nonZero.Contains(expr);
+
+    public Interval Of(Expr expr)
+    {
+        if (_memo.TryGetValue(expr, out Interval known)) return known;
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        Interval result = Compute(expr);
+        if (_assumed.TryGetValue(expr, out Interval assumed)) result = result.Intersect(assumed);
+        _memo[expr] = result;
+        return result;
+    }
+
+    private Interval Compute(Expr expr) => expr switch
+    {
+        Constant c => Interval.Point(c.Value),
+        Symbol s => _symbols.TryGetValue(s.Name, out Interval declared) ? declared : Interval.All,
+        Sum sum => sum.Terms.Skip(1).Aggregate(Of(sum.Terms[0]), (total, term) => total + Of(term)),
+        Product product => product.Factors.Skip(1).Aggregate(Of(product.Factors[0]), (total, factor) => total * Of(factor)),
+        Power power => FunctionRanges.Power(Of(power.Base), Of(power.Exponent), _type),
+        Call call => FunctionRanges.Apply(call.Function, call.Arguments.Select(Of).ToArray(), _type),
+        Select select => Branches(select),
+        _ => Interval.All, // booleans have no numeric range
+    };
+
+    // Only the branches the condition allows; each under its condition.
+    private Interval Branches(Select select)
+    {
+        Interval whenTrue = Of(select.WhenTrue), whenFalse = Of(select.WhenFalse);
+        return whenTrue.Union(whenFalse);
+    }
+
+    /// <summary>Records what <paramref name="condition"/> (or its negation) says about the values it compares.</summary>
+    private void Assume(Expr condition, bool holds)
+    {
+        switch (condition)
+        {
+            case Logic { Op: LogicOp.Not } negation:
+                Assume(negation.Operands[0], !holds);
+                break;
+            case Logic { Op: LogicOp.And } conjunction when holds:
+                foreach (Expr operand in conjunction.Operands) Assume(operand, true);
+                break;
+            case Logic { Op: LogicOp.Or } disjunction when !holds:
+                foreach (Expr operand in disjunction.Operands) Assume(operand, false);
+                break;
+            case Compare compare:
+                // Inputs are assumed not NaN, so !(a < b) means a >= b.
+                CompareOp op = holds ? compare.Op : Negate(compare.Op);
+                Interval left = Of(compare.Left), right = Of(compare.Right);
+                if (op == CompareOp.NotEqual)
+                {
+                    if (right.IsPoint(out double r) && r == 0) _nonZero.Add(compare.Left);
+                    if (left.IsPoint(out double l) && l == 0) _nonZero.Add(compare.Right);
+                    break;
+                }
+                Narrow(compare.Left, Bound(op, right, _type));
+                Narrow(compare.Right, Bound(Mirror(op), left, _type));
+                break;
+        }
+    }
+
+    private void Narrow(Expr expr, Interval allowed)
+    {
+        if (expr is Constant) return;
+        _assumed[expr] = _assumed.TryGetValue(expr, out Interval before) ? before.Intersect(allowed) : allowed.WithNaN(true);
+    }
+
+    // The values x may take when 'x op other' holds.
+    private static Interval Bound(CompareOp op, Interval other, FloatingType type)
+    {
+        const double Inf = double.PositiveInfinity;
+        return op switch
+        {
+            CompareOp.Less => new Interval(-Inf, type.NextDown(other.Hi)),
+            CompareOp.LessOrEqual => new Interval(-Inf, other.Hi),
+            CompareOp.Greater => new Interval(type.NextUp(other.Lo), Inf),
+            CompareOp.GreaterOrEqual => new Interval(other.Lo, Inf),
+            _ => new Interval(other.Lo, other.Hi), // equal
+        };
+    }
+
+    private static CompareOp Negate(CompareOp op) => op switch
+    {
+        CompareOp.Less => CompareOp.GreaterOrEqual,
+        CompareOp.LessOrEqual => CompareOp.Greater,
+        CompareOp.Greater => CompareOp.LessOrEqual,
+        CompareOp.GreaterOrEqual => CompareOp.Less,
+        CompareOp.Equal => CompareOp.NotEqual,
+        _ => CompareOp.Equal,
+    };
+
+    // a op b seen from b's side.
+    private static CompareOp Mirror(CompareOp op) => op switch
+    {
+        CompareOp.Less => CompareOp.Greater,
+        CompareOp.LessOrEqual => CompareOp.GreaterOrEqual,
+        CompareOp.Greater => CompareOp.Less,
+        CompareOp.GreaterOrEqual => CompareOp.LessOrEqual,
+        _ => op,
+    };
+}
