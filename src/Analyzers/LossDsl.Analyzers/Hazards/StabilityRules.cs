@@ -227,6 +227,6 @@ internal static class StabilityRules
 
     private static string SigmoidUnderflow(FloatingType type) => type == FloatingType.Single ? "-103.97" : "-745.1";
 
-    private static string SigmoidSaturation(FloatingType type) => type == FloatingType.Single ? "17.33" : "37.43";
+    private static string SigmoidSaturation(FloatingType type) => type == FloatingType.Single ? "17.33" : "36.74";
 
 }

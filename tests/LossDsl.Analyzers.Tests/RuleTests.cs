@@ -1,0 +1,152 @@
+using LossDsl.Analyzers.Tests.Infrastructure;
+using static LossDsl.Analyzers.Tests.Infrastructure.AnalyzerHarness;
+
+namespace LossDsl.Analyzers.Tests;
+
+/// <summary>Each rule: what triggers it (with the exact span), near misses that must not, and #pragma suppression.</summary>
+public class RuleTests
+{
+    private static async Task<(string Id, string Span)[]> Findings(string members)
+    {
+        var diagnostics = await DiagnosticsAsync(InClass(members));
+        return diagnostics.Select(d => (d.Id, Underlined(d))).ToArray();
+    }
+
+    private static async Task AssertNone(string members, string id)
+    {
+        var findings = await Findings(members);
+        Assert.DoesNotContain(findings, f => f.Id == id);
+    }
+
+    public static TheoryData<string, string, string> Triggers => new()
+    {
+        // Textbook BCE on probabilities: both logs.
+        { "LD2001", "[Loss] public static float A(float p, float y) => -(y * Log(p) + (1 - y) * Log(1 - p));", "Log(p)|Log(1 - p)" },
+        // BCE through a sigmoid: float Sigmoid reaches exactly 0 and 1.
+        { "LD2001", "[Loss] public static float A(float z, [Domain(Min = 0, Max = 1)] float y) => -(y * Log(Sigmoid(z)) + (1 - y) * Log(1 - Sigmoid(z)));", "Log(Sigmoid(z))|Log(1 - Sigmoid(z))" },
+        { "LD2001", "[Loss] public static float A(float x, float y) => Log1p(x - y);", "Log1p(x - y)" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Log(1 + Exp(x)) - y * x;", "Log(1 + Exp(x))" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Square(Exp(x) / (1 + Exp(x)) - y);", "Exp(x) / (1 + Exp(x))" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Square(1 / (1 + Exp(-x)) - y);", "1 / (1 + Exp(-x))" },
+        { "LD2002", "[Loss] public static float A(float a, float b) => Log(Exp(a) + Exp(b)) - a;", "Log(Exp(a) + Exp(b))" },
+        { "LD2002", "[Loss] public static double A(double x, double y) => Exp(x) - y * x;", "Exp(x)" },
+        { "LD2003", "[Loss] public static float A(float x, float y) => Log(1 + x * x) * y;", "Log(1 + x * x)" },
+        { "LD2004", "[Loss] public static float A(float x, float y) => Square(Exp(x) - 1 - y);", "Exp(x) - 1" },
+        { "LD2005", "[Loss] public static float A(float x, float y) => Sqrt(x - y);", "Sqrt(x - y)" },
+        // The focal loss with an unconstrained gamma: 0 to a negative power, and a negative base.
+        { "LD2006", "[Loss] public static float A(float x, float y, [Hyper] float gamma = 2f) { float p = Sigmoid(x); float pt = p * y + (1 - p) * (1 - y); return -Pow(1 - pt, gamma) * Log(Max(pt, 1e-7f)); }", "Pow(1 - pt, gamma)" },
+        { "LD2006", "[Loss] public static float A(float x, float y) => Pow(x, 0.5f) * y;", "Pow(x, 0.5f)" },
+        { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float scale = 1f) => Square((x - y) / scale);", "(x - y) / scale" },
+        // Gradient-only: the value is |r|, the derivative r/|r| is 0/0 at r = 0.
+        { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y));", "Sqrt(Square(x - y))" },
+        { "LD2008", "[Loss] public static float A([Wrt(Min = 0)] float x, float y) => Pow(x, 0.5f) - y;", "Pow(x, 0.5f)" },
+        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 0.5)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;", "Pow(Sigmoid(x), gamma)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Triggers))]
+    public async Task Rule_triggers_at_the_exact_span(string id, string members, string spans)
+    {
+        var findings = await Findings(members);
+        Assert.Equal(spans.Split('|'), findings.Where(f => f.Id == id).Select(f => f.Span).ToArray());
+    }
+
+    public static TheoryData<string, string> NearMisses => new()
+    {
+        { "LD2001", "[Loss] public static float A(float p, float y) => -y * Log(Max(p, 1e-7f));" },
+        { "LD2001", "[Loss] public static float A(float p, float y) => p > 0 ? -y * Log(p) : 0f;" },
+        { "LD2001", "[Loss] public static float A(float p, float y) { if (p <= 0) return 0f; return -y * Log(p); }" },
+        { "LD2001", "[Loss] public static float A([Wrt(Min = 1e-6, Max = 1)] float p, float y) => -y * Log(p);" },
+        { "LD2001", "[Loss] public static float A([Wrt(Min = 0, Max = 1)] float p, float y) => -y * Max(Log(p), -100f);" },
+        { "LD2001", "[Loss] public static float A(float z, float y) => -y * LogSigmoid(z) + Log(1 + Sigmoid(z));" },
+        { "LD2001", "[Loss] public static float A(float x, float y) => Log(x * x + 1e-6f) * y;" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Softplus(x) - y * x;" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Exp(-Abs(x)) * y;" },
+        { "LD2002", "[Loss] public static float A([Wrt(Max = 80)] float x, float y) => Exp(x) - y * x;" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Exp(Min(x, 80f)) - y * x;" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Min(Exp(x), 1e6f) - y * x;" },
+        { "LD2002", "[Loss] public static float A(float x, float y) => Exp(Tanh(x)) * y;" },
+        { "LD2003", "[Loss] public static float A(float x, float y) => Log1p(x * x) * y;" },
+        { "LD2003", "[Loss] public static float A(float x, float y) => Log(2 + x * x) * y;" },
+        { "LD2003", "[Loss] public static float A([Wrt(Min = 5)] float x, float y) => Log(1 + x) * y;" },
+        { "LD2004", "[Loss] public static float A(float x, float y) => Square(Expm1(Tanh(x)) - y);" },
+        { "LD2004", "[Loss] public static float A([Wrt(Min = 2, Max = 50)] float x, float y) => Square(Exp(x) - 1 - y);" },
+        { "LD2005", "[Loss] public static float A(float x, float y) => Sqrt(x * x + 1) - y;" },
+        { "LD2005", "[Loss] public static float A(float x, float y) => Sqrt(Abs(x - y) + 1e-6f);" },
+        { "LD2006", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 1)] float gamma = 2f) { float p = Sigmoid(x); float miss = p * (1 - y) + (1 - p) * y; return Pow(miss, gamma) * Softplus(-x); }" },
+        { "LD2006", "[Loss] public static float A(float x, float y) => Pow(x - y, 3) + Pow(x, -2f + 4f);" },
+        { "LD2007", "[Loss] public static float A(float x, float y, [Hyper(Min = 1e-6)] float scale = 1f) => Square((x - y) / scale);" },
+        { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float scale = 1f) => scale != 0 ? Square((x - y) / scale) : 0f;" },
+        { "LD2007", "[Loss] public static float A(float x, float y) => y / (1 + x * x);" },
+        { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float beta = 1f) { float r = Abs(x - y); return r < beta ? 0.5f * r * r / beta : r - 0.5f * beta; }" },
+        { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y) + 1e-6f);" },
+        { "LD2008", "[Loss] public static float A(float x, [Domain(Min = 0)] float y) => x * Sqrt(y);" },
+        { "LD2008", "[Loss] public static float A(float x, float y) => Abs(x - y);" },
+        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NearMisses))]
+    public Task Near_miss_does_not_trigger(string id, string members) => AssertNone(members, id);
+
+    [Theory]
+    [MemberData(nameof(Triggers))]
+    public async Task Pragma_suppresses_the_rule(string id, string members, string spans)
+    {
+        _ = spans;
+        var findings = await Findings($"#pragma warning disable {id}\n{members}\n#pragma warning restore {id}");
+        Assert.DoesNotContain(findings, f => f.Id == id);
+    }
+
+    [Fact]
+    public async Task Double_methods_use_double_thresholds()
+    {
+        // exp overflows past 709.78 in double, 88.72 in float: a log-rate bounded by 100 is fine only in double.
+        await AssertNone("[Loss] public static double A([Wrt(Max = 100)] double x, double y) => Exp(x) - y * x;", "LD2002");
+        var findings = await Findings("[Loss] public static float A([Wrt(Max = 100)] float x, float y) => Exp(x) - y * x;");
+        Assert.Contains(("LD2002", "Exp(x)"), findings);
+    }
+
+    [Fact]
+    public async Task A_hazard_only_the_arguments_cause_is_reported_at_the_call()
+    {
+        var diagnostics = await DiagnosticsAsync(InClass("""
+            [Differentiable] public static float LogOf([Domain(Min = 1e-6)] float p) => Log(p);
+            [Loss] public static float A(float z, float y) => -y * LogOf(Sigmoid(z));
+            """));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("LD2001", diagnostic.Id);
+        Assert.Equal("LogOf(Sigmoid(z))", Underlined(diagnostic));
+        Assert.Contains("inlines 'LogOf'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_hazard_of_the_helper_itself_is_reported_once_in_the_helper()
+    {
+        var diagnostics = await DiagnosticsAsync(InClass("""
+            [Differentiable] public static float LogOf(float p) => Log(p);
+            [Loss] public static float A(float z, float y) => -y * LogOf(z) - (1 - y) * LogOf(1 - z);
+            """));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("LD2001", "Log(p)"), (diagnostic.Id, Underlined(diagnostic)));
+    }
+
+    [Fact]
+    public async Task Messages_say_what_goes_wrong_and_what_to_do()
+    {
+        var diagnostics = await DiagnosticsAsync(InClass("[Loss] public static float A(float x, float y) => Log(1 + Exp(x)) - y * x;"));
+        string message = Assert.Single(diagnostics).GetMessage();
+        Assert.Equal("'Log(1 + Exp(x))' overflows: Exp(x) is ∞ for x > 88.72; use Softplus(x), which is exact for every input", message);
+        Assert.Equal("https://github.com/lossdsl/lossdsl/blob/main/docs/diagnostics/LD2002.md", Assert.Single(diagnostics).Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public async Task Code_the_generator_rejects_or_that_does_not_compile_yields_no_stability_warning()
+    {
+        // A loop (LD1008, the generator's) and a plain method: nothing from the analyzer.
+        Assert.Empty(await Findings("""
+            [Loss] public static float A(float x, float y) { for (int i = 0; i < 2; i++) { } return Log(x); }
+            public static float NotALoss(float x) => Log(x);
+            """));
+    }
+}
