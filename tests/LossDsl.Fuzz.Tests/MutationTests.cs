@@ -21,10 +21,10 @@ public class MutationTests(ITestOutputHelper output)
         "[Loss]", "[Wrt]", "[Hyper]", "static", "partial", "1e400", "0x10", "default", "this", "typeof(int)", "await", "nameof(x)",
     };
 
-    private sealed record Mutation(int Seed, int Kind, int Position, int Replacement);
+    internal sealed record Mutation(int Seed, int Kind, int Position, int Replacement);
 
     /// <summary>Applies one mutation to a valid loss's source: delete, replace, insert, duplicate or truncate a token.</summary>
-    private static string Apply(Mutation m)
+    internal static string Apply(Mutation m)
     {
         var random = new Random(m.Seed);
         string source = Compiler.Usings + "namespace Fuzz;\n" + RandomLosses.Build(m.Seed, 24).Render("C");

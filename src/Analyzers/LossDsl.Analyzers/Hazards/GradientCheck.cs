@@ -38,12 +38,16 @@ internal static class GradientCheck
         for (int i = 0; i < operands.Length; i++)
         {
             if (ranges.ValueOf(operands[i]) is not { } value || !ranges.Differentiated.Any(value.ContainsSymbol)) continue;
-            if (local.Of(Differentiator.Derive(template, Operand(i))).IsFinite) continue;
+            Expr derivative = Differentiator.Derive(template, Operand(i));
+            if (local.Of(derivative).IsFinite) continue;
             IOperation operand = operands[i];
+            string where = Pole(derivative, symbols, Operand(i)) is double pole
+                ? $"at {StabilityRules.Text(operand)} = {pole.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
+                : "on part of its range";
             IOperation? squared = null;
             bool fixable = IsCall(operation, Function.Sqrt, out _) && IsSquare(operand, out squared);
             return StabilityRules.Make(DiagnosticIds.GradientSingularity, operation, ranges,
-                $"is finite, but its derivative with respect to {StabilityRules.Text(operand)} is ∞ or NaN where {StabilityRules.Text(operand)} reaches the edge of its range {StabilityRules.Describe(ranges.RangeOf(operand), ranges)}",
+                $"is finite, but its derivative in {StabilityRules.Text(operand)} is ∞ or NaN {where} (range: {StabilityRules.Describe(ranges.RangeOf(operand), ranges)})",
                 fixable
                     ? $"the gradient is ∞ or NaN there although the loss is not; Sqrt of a square is Abs({StabilityRules.Text(squared!)}), whose subgradient is finite"
                     : "the gradient of the loss is ∞ or NaN there although its value is not; keep the operand off the singular point or state its range",
@@ -81,6 +85,19 @@ internal static class GradientCheck
             default:
                 return false;
         }
+    }
+
+    // Which end of the operand's range the pole sits at (poles of the language's functions are at an end: 0 for
+    // Sqrt and fractional powers), for the message; null if neither end alone shows it.
+    private static double? Pole(Expr derivative, Dictionary<string, Interval> symbols, string operand)
+    {
+        Interval range = symbols[operand];
+        foreach (double end in new[] { range.Lo, range.Hi })
+        {
+            var at = new Dictionary<string, Interval>(symbols) { [operand] = Interval.Point(end) };
+            if (!new RangeAnalysis(at, FloatingType.Double).Of(derivative).IsFinite) return end;
+        }
+        return null;
     }
 
     private static string Operand(int index) => "ξ" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
