@@ -96,7 +96,7 @@ internal static partial class LossEmitter
             WriteClassDocs();
             _w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"LossDsl.Generator\", \"{GeneratorVersion}\")]");
             _w.Line($"[{Kernels}.LossFormula({Literals.String(string.Join(",", _method.Parameters.Select(p => p.Name)))}, {Literals.String(_spec.SerializedBody)})]");
-            using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}"))
+            using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}{Interfaces}"))
             {
                 WriteConstructorAndProperties();
                 WriteMember(KernelKind.Reduced, "Forward",
@@ -117,6 +117,11 @@ internal static partial class LossEmitter
                 }
             }
         }
+
+        // One prediction against one target (plus hyperparameters): the shape a generic training loop takes.
+        private string Interfaces => _inputs.Count == 2 && _inputs[0].IsWrt && !_inputs[1].IsWrt
+            ? $" : global::LossDsl.ILoss<{_t}>"
+            : "";
 
         private void WriteClassDocs()
         {

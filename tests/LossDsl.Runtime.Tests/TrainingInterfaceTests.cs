@@ -1,0 +1,69 @@
+namespace LossDsl.Runtime.Tests;
+
+/// <summary>The generic training surface: <see cref="ILoss{T}"/> on every loss of the common shape, and its memory overloads.</summary>
+public class TrainingInterfaceTests
+{
+    [Fact]
+    public void Losses_with_one_prediction_and_one_target_implement_ILoss()
+    {
+        Assert.IsAssignableFrom<ILoss<float>>(new Losses.MseLoss());
+        Assert.IsAssignableFrom<ILoss<float>>(new Losses.HuberLoss(delta: 0.5f));
+        Assert.IsAssignableFrom<ILoss<float>>(new Losses.SigmoidFocalLoss());
+        Assert.IsAssignableFrom<ILoss<float>>(new Losses.KlDivergenceLogTargetLoss());
+        // Two differentiated inputs (mean and variance): not the common shape.
+        Assert.False(typeof(ILoss<float>).IsAssignableFrom(typeof(Losses.GaussianNllLoss)));
+    }
+
+    // A training step written once: fits a constant c to targets by gradient descent, for any loss.
+    private static float FitConstant<TLoss>(TLoss loss, float[] targets, int steps, float rate) where TLoss : ILoss<float>
+    {
+        var prediction = new float[targets.Length];
+        var gradient = new float[targets.Length];
+        float c = 0;
+        for (int step = 0; step < steps; step++)
+        {
+            Array.Fill(prediction, c);
+            loss.ForwardBackward(prediction, targets, gradient);
+            c -= rate * gradient.Sum();
+        }
+        return c;
+    }
+
+    [Fact]
+    public void One_generic_loop_fits_the_mean_with_MSE_and_the_median_with_L1()
+    {
+        float[] targets = { 1, 2, 3, 4, 100 };
+        Assert.Equal(22f, FitConstant(new Losses.MseLoss(), targets, 200, 0.3f), 2);
+        Assert.Equal(3f, FitConstant(new Losses.L1Loss(), targets, 4000, 0.005f), 1);
+    }
+
+    [Fact]
+    public void Memory_overloads_match_the_span_members()
+    {
+        ILoss<float> loss = new Losses.HuberLoss(delta: 0.5f, reduction: Reduction.Sum);
+        float[] p = { 0.1f, 2f, -3f, 0.4f }, t = { 0f, 0f, 1f, 0.5f };
+        var expected = new float[4];
+        var actual = new float[8];
+        float expectedLoss = loss.ForwardBackward(p, t, expected);
+        float actualLoss = loss.ForwardBackward(new ReadOnlyMemory<float>(p), new ReadOnlyMemory<float>(t), new Memory<float>(actual, 4, 4));
+        Assert.Equal(expectedLoss, actualLoss);
+        Assert.Equal(expected, actual[4..]);
+        Assert.Equal(loss.Forward(p, t), loss.Forward(new ReadOnlyMemory<float>(p), new ReadOnlyMemory<float>(t)));
+
+        var g = new float[4];
+        var h = new float[4];
+        loss.GradientHessian(new ReadOnlyMemory<float>(p), new ReadOnlyMemory<float>(t), g.AsMemory(), h.AsMemory());
+        Assert.Equal(new[] { 0.1f, 0.5f, -0.5f, 0.4f - 0.5f }, g);
+        Assert.Equal(new[] { 1f, 0f, 0f, 1f }, h);
+    }
+
+    [Fact]
+    public void Memory_overloads_check_lengths_like_the_span_members()
+    {
+        ILoss<float> loss = new Losses.MseLoss();
+        var gradient = new float[2];
+        var error = Assert.Throws<ArgumentException>(() => loss.Backward(new float[3].AsMemory(), new float[3].AsMemory(), gradient.AsMemory()));
+        Assert.Contains("Gradient", error.ParamName);
+        Assert.Throws<ArgumentNullException>(() => LossExtensions.Forward(null!, ReadOnlyMemory<float>.Empty, ReadOnlyMemory<float>.Empty));
+    }
+}
