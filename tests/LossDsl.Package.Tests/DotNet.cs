@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace LossDsl.Package.Tests;
+
+/// <summary>Runs the dotnet CLI as a user would, with its own NuGet caches so nothing stale or global is used.</summary>
+internal sealed class DotNet(string packagesFolder)
+{
+    public sealed record Result(int ExitCode, string Output);
+
+    public Result Run(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["NUGET_PACKAGES"] = packagesFolder;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // The test host's own MSBuild settings must not leak into a fresh project's build.
+        foreach (string name in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "VSTEST_HOST_DEBUG" }) start.Environment.Remove(name);
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took over 5 minutes");
+        }
+        return new Result(process.ExitCode, output.Result + error.Result);
+    }
+
+    public Result Succeed(string workingDirectory, params string[] arguments)
+    {
+        Result result = Run(workingDirectory, arguments);
+        Assert.True(result.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Output}");
+        return result;
+    }
+}
