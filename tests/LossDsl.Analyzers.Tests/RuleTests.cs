@@ -32,6 +32,7 @@ public class RuleTests
         { "LD2002", "[Loss] public static double A(double x, double y) => Exp(x) - y * x;", "Exp(x)" },
         { "LD2003", "[Loss] public static float A(float x, float y) => Log(1 + x * x) * y;", "Log(1 + x * x)" },
         { "LD2004", "[Loss] public static float A(float x, float y) => Square(Exp(x) - 1 - y);", "Exp(x) - 1" },
+        { "LD2004", "[Loss] public static float A(float x, float y) => 1 - Exp(-Square(x - y));", "1 - Exp(-Square(x - y))" },
         { "LD2005", "[Loss] public static float A(float x, float y) => Sqrt(x - y);", "Sqrt(x - y)" },
         // The focal loss with an unconstrained gamma: 0 to a negative power, and a negative base.
         { "LD2006", "[Loss] public static float A(float x, float y, [Hyper] float gamma = 2f) { float p = Sigmoid(x); float pt = p * y + (1 - p) * (1 - y); return -Pow(1 - pt, gamma) * Log(Max(pt, 1e-7f)); }", "Pow(1 - pt, gamma)" },

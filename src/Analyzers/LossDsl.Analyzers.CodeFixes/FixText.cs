@@ -34,6 +34,7 @@ internal sealed class FixText
         FixKind.SigmoidNegated => $"{_prefix}Sigmoid({Negate(x)})",
         FixKind.Log1p => $"{_prefix}Log1p({x})",
         FixKind.Expm1 => $"{_prefix}Expm1({x})",
+        FixKind.Expm1Negated => $"-{_prefix}Expm1({x})",
         _ => $"{_prefix}Abs({x})",
     };
 

@@ -54,7 +54,7 @@ public sealed class StabilityCodeFixProvider : CodeFixProvider
         FixKind.Sigmoid or FixKind.SigmoidNegated => "Use Sigmoid",
         FixKind.ClampExpArgument => "Clamp the exponent",
         FixKind.Log1p => "Use Log1p",
-        FixKind.Expm1 => "Use Expm1",
+        FixKind.Expm1 or FixKind.Expm1Negated => "Use Expm1",
         _ => "Use Abs",
     };
 

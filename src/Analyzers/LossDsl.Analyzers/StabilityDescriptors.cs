@@ -26,8 +26,8 @@ internal static class StabilityDescriptors
         "1 + x rounds away the digits of a small x before the log sees them; Log1p(x) keeps them.");
 
     public static readonly DiagnosticDescriptor PreferExpm1 = Warning(DiagnosticIds.PreferExpm1,
-        "Use Expm1(x) for Exp(x) - 1",
-        "Exp(x) - 1 cancels to a few correct digits (or 0) for a small x; Expm1(x) is accurate there.");
+        "Use Expm1(x) for Exp(x) - 1 and 1 - Exp(x)",
+        "Exp(x) - 1 and 1 - Exp(x) cancel to a few correct digits (or 0) for a small x; Expm1(x) is accurate there.");
 
     public static readonly DiagnosticDescriptor SqrtOfNegative = Warning(DiagnosticIds.SqrtOfNegative,
         "Sqrt of a value that can be negative",

@@ -18,6 +18,7 @@ internal enum FixKind
     ClampExpArgument,    // Exp(x)               → Exp(Min(x, log MaxValue))
     Log1p,               // Log(1 + x)           → Log1p(x)
     Expm1,               // Exp(x) - 1           → Expm1(x)
+    Expm1Negated,        // 1 - Exp(x)           → -Expm1(x)
     Abs,                 // Sqrt(Square(r))      → Abs(r)
 }
 

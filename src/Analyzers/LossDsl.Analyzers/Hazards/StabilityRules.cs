@@ -160,12 +160,18 @@ internal static class StabilityRules
                 $"loses precision where {Text(x!)} is near 0 (1 + x rounds first)",
                 $"use Log1p({Text(x!)})", FixKind.Log1p, Parts(x!));
         }
-        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
-            && IsConstant(difference.RightOperand, 1) && IsCall(difference.LeftOperand, Function.Exp, out var expArgs) && CanBeSmall(expArgs[0], ranges))
+        if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference)
         {
-            return Make(DiagnosticIds.PreferExpm1, difference, ranges,
-                $"loses precision where {Text(expArgs[0])} is near 0 (Exp(x) is near 1 and the subtraction cancels)",
-                $"use Expm1({Text(expArgs[0])})", FixKind.Expm1, Parts(expArgs[0]));
+            // Exp(x) - 1 = Expm1(x); 1 - Exp(x) = -Expm1(x).
+            bool negated = IsConstant(difference.LeftOperand, 1);
+            IOperation exp = negated ? difference.RightOperand : difference.LeftOperand;
+            if ((negated || IsConstant(difference.RightOperand, 1)) && IsCall(exp, Function.Exp, out var expArgs) && CanBeSmall(expArgs[0], ranges))
+            {
+                string fixedText = (negated ? "-" : "") + $"Expm1({Text(expArgs[0])})";
+                return Make(DiagnosticIds.PreferExpm1, difference, ranges,
+                    $"loses precision where {Text(expArgs[0])} is near 0 (Exp(x) is near 1 and the subtraction cancels)",
+                    $"use {fixedText}", negated ? FixKind.Expm1Negated : FixKind.Expm1, Parts(expArgs[0]));
+            }
         }
         return null;
     }
