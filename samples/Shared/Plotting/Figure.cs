@@ -7,7 +7,7 @@ namespace LossDsl.Samples.Plotting;
 /// A grid of chart panels written as one SVG file: axes with ticks, axis labels, a title and a legend per panel.
 /// Written directly (no plotting package is available here); every sample draws through it.
 /// </summary>
-public sealed class Figure(string title, int columns = 1, double panelWidth = 520, double panelHeight = 340)
+public sealed class Figure(string title, int columns = 1, double panelWidth = 600, double panelHeight = 360)
 {
     private const double TitleHeight = 40;
     private readonly List<Panel> _panels = new();
