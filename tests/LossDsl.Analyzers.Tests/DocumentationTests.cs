@@ -71,6 +71,20 @@ public class DocumentationTests
         Assert.Empty(await DiagnosticsAsync(InClass(block.Groups["code"].Value)));
     }
 
+    [Fact]
+    public async Task The_custom_losses_of_coming_from_compile_and_are_stable()
+    {
+        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "coming-from.md"));
+        var snippets = Regex.Matches(page, @"`(\[Loss\][^`]+)`").Select(m => m.Groups[1].Value.Replace("[Loss] ", "[Loss] public static ")).ToList();
+        Assert.True(snippets.Count >= 4, "expected the custom objectives of coming-from.md");
+        foreach (string snippet in snippets)
+        {
+            string source = InClass(snippet);
+            Assert.Empty(await DiagnosticsAsync(source));
+            Infrastructure.FixedCodeChecks.AssertCompilesWithGenerator(source);
+        }
+    }
+
     // Each [Loss] (with its body) on its own: one example per analyzer run.
     private static IEnumerable<string> SplitLosses(string code) =>
         Regex.Split(code, @"(?=\[Loss\])").Where(s => !string.IsNullOrWhiteSpace(s));
