@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LossDsl.Generator.Diagnostics;
+using LossDsl.Testing;
 using Microsoft.CodeAnalysis;
 using static LossDsl.Analyzers.Tests.Infrastructure.AnalyzerHarness;
 
@@ -9,24 +10,15 @@ namespace LossDsl.Analyzers.Tests;
 /// <summary>Every LD diagnostic — the generator's and the analyzers' — has a page, a help link and a release entry; the pages' examples do what they say.</summary>
 public class DocumentationTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LossDsl.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("LossDsl.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static IEnumerable<DiagnosticDescriptor> GeneratorDescriptors() =>
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
 
-    private static string Page(string id) => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md"));
+    private static string Page(string id) => File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics", id + ".md"));
 
     [Fact]
     public void Every_diagnostic_has_a_page_a_help_link_and_a_release_entry()
     {
-        string root = RepositoryRoot();
+        string root = TestPaths.RepositoryRoot;
         var sets = new[]
         {
             (Descriptors: GeneratorDescriptors().ToList(), Releases: Path.Combine(root, "src", "Generator", "AnalyzerReleases.Unshipped.md")),
@@ -74,7 +66,7 @@ public class DocumentationTests
     [Fact]
     public async Task The_custom_losses_of_coming_from_compile_and_are_stable()
     {
-        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "coming-from.md"));
+        string page = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "docs", "coming-from.md"));
         var snippets = Regex.Matches(page, @"`(\[Loss\][^`]+)`").Select(m => m.Groups[1].Value.Replace("[Loss] ", "[Loss] public static ")).ToList();
         Assert.True(snippets.Count >= 4, "expected the custom objectives of coming-from.md");
         foreach (string snippet in snippets)

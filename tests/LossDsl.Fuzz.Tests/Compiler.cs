@@ -10,13 +10,6 @@ namespace LossDsl.Fuzz.Tests;
 /// <summary>Runs the real generator in memory, and compiles and loads what it produced.</summary>
 internal static class Compiler
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(LossAttribute).Assembly.Location))
-            .ToImmutableArray());
-
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     public const string Usings = "using System;\nusing LossDsl;\nusing static LossDsl.LossMath;\n";
@@ -29,7 +22,7 @@ internal static class Compiler
     public static CSharpCompilation Compilation(IEnumerable<string> sources) =>
         CSharpCompilation.Create("Fuzz" + Guid.NewGuid().ToString("N"),
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Case{i}.cs")),
-            References.Value,
+            LossDsl.Testing.TestCompilations.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
 
     public static Result Run(Compilation compilation)

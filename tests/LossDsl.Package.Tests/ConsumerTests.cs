@@ -19,21 +19,12 @@ public sealed class ConsumerTests : IDisposable
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { } // a build server may still hold a file
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LossDsl.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("LossDsl.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void A_fresh_project_builds_and_runs_a_loss_from_the_package()
     {
         var dotnet = new DotNet(Path.Combine(_root, "packages"));
         string feed = Path.Combine(_root, "feed");
-        dotnet.Succeed(RepositoryRoot(), "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
+        dotnet.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
 
         string package = Path.Combine(feed, $"LossDsl.{Version}.nupkg");
         AssertLayout(package);

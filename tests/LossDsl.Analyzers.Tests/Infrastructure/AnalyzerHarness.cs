@@ -15,21 +15,12 @@ namespace LossDsl.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class AnalyzerHarness
 {
-    public static readonly ImmutableArray<MetadataReference> References = BuildReferences();
+    public static ImmutableArray<MetadataReference> References => Testing.TestCompilations.References;
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly CSharpCompilationOptions CompilationOptions =
         new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-
-    private static ImmutableArray<MetadataReference> BuildReferences()
-    {
-        string[] trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return trusted.Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(LossAttribute).Assembly.Location))
-            .ToImmutableArray();
-    }
 
     /// <summary>Wraps members in a partial class with the DSL's usings.</summary>
     public static string InClass(string members, string usings = "using LossDsl;\nusing static LossDsl.LossMath;\nusing System;") => $$"""
