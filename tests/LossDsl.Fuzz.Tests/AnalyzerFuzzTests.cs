@@ -1,5 +1,7 @@
+extern alias AnalyzersAssembly;
+
 using System.Collections.Immutable;
-using LossDsl.Analyzers;
+using AnalyzersAssembly::LossDsl.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit.Abstractions;
@@ -13,6 +15,8 @@ namespace LossDsl.Fuzz.Tests;
 public class AnalyzerFuzzTests(ITestOutputHelper output)
 {
     private const int PerCompilation = 20;
+
+    static AnalyzerFuzzTests() => MethodHazards.RethrowFailures = true; // users get silence on a failure; the fuzzer wants to see it
 
     private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("LOSSDSL_FUZZ_ANALYZER_CASES"), out int n) ? n : 600;
 

@@ -17,9 +17,13 @@ internal static class MethodHazards
 {
     private const string LossAttributeName = "LossDsl.LossAttribute";
 
+    /// <summary>Tests only: let a failure of the analysis surface (as AD0001) instead of yielding no findings.</summary>
+    internal static bool RethrowFailures { get; set; }
+
     /// <summary>
     /// Translates the body with an <see cref="OperationRanges"/> observer and returns what the rules found.
-    /// Code the generator rejects (it reports LD1xxx) or that does not compile yet yields nothing.
+    /// Code the generator rejects (it reports LD1xxx) or that does not compile yet yields nothing; so does a failure
+    /// of the analysis itself, unless <see cref="RethrowFailures"/> (the fuzz tests turn it on to find them).
     /// </summary>
     public static IReadOnlyList<Hazard> Analyze(IMethodSymbol method, IMethodBodyOperation body, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -32,8 +36,10 @@ internal static class MethodHazards
             new BodyTranslator(compilation, cancellationToken, ranges)
                 .TranslateBody(method, declaration, body, method.Parameters.Select(p => (p, Ex.Sym(p.Name))));
         }
-        catch (Exception e) when (e is UnsupportedCodeException or BrokenCodeException or InsufficientExecutionStackException)
+        catch (Exception e) when (e is not OperationCanceledException && (!RethrowFailures || e is UnsupportedCodeException or BrokenCodeException))
         {
+            // Code the generator rejects (it reports LD1xxx), half-typed code, or a bug here: no warning is better
+            // than an AD0001 that breaks a build with warnings as errors.
             return Array.Empty<Hazard>();
         }
         return ranges.Finish();
