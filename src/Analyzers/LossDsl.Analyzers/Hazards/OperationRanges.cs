@@ -46,7 +46,7 @@ internal sealed class OperationRanges : ITranslationObserver
         Current = RangesUnder(path);
         if (value.IsBoolean) return;
         Interval range = Current.Of(value);
-        if (FromSource(operation) is { } written) range = range.Intersect(written);
+        if (FromSource(operation) is { } written) range = Combine(range, written);
         _seen[operation] = (value, range);
         if (operation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
         {
@@ -74,6 +74,14 @@ internal sealed class OperationRanges : ITranslationObserver
         return _hazards
             .Where(h => !covered.Contains(h.Operation) && !(h.AbsorbedBy != Absorbed.Never && _absorbed.Contains((h.Operation, h.AbsorbedBy))))
             .ToList();
+    }
+
+    // Both views are sound, so their intersection is; but a constant the simplifier folded in double and the
+    // source's float-rounded one are two different points, whose intersection is empty: then keep both.
+    private static Interval Combine(Interval translated, Interval written)
+    {
+        Interval both = translated.Intersect(written);
+        return both.IsEmpty && !translated.IsEmpty && !written.IsEmpty ? translated.Union(written) : both;
     }
 
     private RangeAnalysis RangesUnder(PathCondition? path)
