@@ -29,7 +29,7 @@ public class AnalyzerBenchmarks
     public int Analyzers_Diagnostics()
     {
         CSharpCompilation fresh = _compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(_compilation.SyntaxTrees.Select(Reparse));
-        return fresh.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer()))
+        return fresh.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer()))
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
     }
 

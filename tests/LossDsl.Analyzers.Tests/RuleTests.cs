@@ -108,6 +108,31 @@ public class RuleTests
         Assert.Contains(("LD2002", "Exp(x)"), findings);
     }
 
+    public static TheoryData<string, string, string> RangeProblems => new()
+    {
+        { "[Loss] public static float A(float x, float y, [Hyper(Min = 2, Max = 1)] float scale = 1.5f) => Square((x - y) / scale);", "Hyper(Min = 2, Max = 1)", "is empty: Min = 2 is above Max = 1" },
+        { "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 0.5f) => Pow(Sigmoid(x), gamma) * y;", "Hyper(Min = 1)", "does not hold its own default 0.5" },
+        { "[Loss] public static float A([Wrt(Min = double.NaN)] float x, float y) => x * y;", "Wrt(Min = double.NaN)", "has a NaN bound" },
+        { "[Loss] public static float A(float x, [Domain(Min = 1)] float y, float z) => x * y + Abs(z);", "", "" },
+        { "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 1, Max = 1)] float k = 1f) => x * y * k;", "", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RangeProblems))]
+    public async Task Contradictory_stated_ranges_are_reported_on_the_attribute(string members, string span, string message)
+    {
+        var diagnostics = (await DiagnosticsAsync(InClass(members))).Where(d => d.Id == "LD2009").ToList();
+        if (span.Length == 0)
+        {
+            Assert.Empty(diagnostics);
+            return;
+        }
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(span, Underlined(diagnostic));
+        Assert.Contains(message, diagnostic.GetMessage());
+        Assert.DoesNotContain(await Findings($"#pragma warning disable LD2009\n{members}"), f => f.Id == "LD2009");
+    }
+
     [Fact]
     public async Task Folded_constants_keep_their_range()
     {

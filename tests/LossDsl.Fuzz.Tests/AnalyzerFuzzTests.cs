@@ -105,7 +105,7 @@ public class AnalyzerFuzzTests(ITestOutputHelper output)
 
     private static ImmutableArray<Diagnostic> Analyze(IReadOnlyList<string> sources, Compilation? compilation = null)
     {
-        var withAnalyzers = (compilation ?? Compiler.Compilation(sources)).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer()));
+        var withAnalyzers = (compilation ?? Compiler.Compilation(sources)).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer()));
         ImmutableArray<Diagnostic> diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var bad = diagnostics.Where(d => !d.Id.StartsWith("LD2", StringComparison.Ordinal)).ToList();
         if (bad.Count > 0) throw new FuzzFailure("the analyzers reported " + string.Join("; ", bad), string.Join("\n", sources));

@@ -22,18 +22,27 @@ internal static class ParameterRanges
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             var range = new Interval(-max, max);
-            foreach (AttributeData attribute in parameter.GetAttributes().Where(IsRangeAttribute))
+            foreach (Bound bound in Bounds(parameter))
             {
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Value.Value is not double bound) continue;
-                    if (argument.Key == "Min") range = range.Intersect(new Interval(bound, double.PositiveInfinity));
-                    else if (argument.Key == "Max") range = range.Intersect(new Interval(double.NegativeInfinity, bound));
-                }
+                range = range.Intersect(bound.IsMin ? new Interval(bound.Value, double.PositiveInfinity) : new Interval(double.NegativeInfinity, bound.Value));
             }
             ranges[parameter.Name] = range;
         }
         return ranges;
+    }
+
+    /// <summary>One <c>Min = …</c> or <c>Max = …</c> as written, with the attribute that states it.</summary>
+    public sealed record Bound(bool IsMin, double Value, AttributeData Attribute);
+
+    public static IEnumerable<Bound> Bounds(IParameterSymbol parameter)
+    {
+        foreach (AttributeData attribute in parameter.GetAttributes().Where(IsRangeAttribute))
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Value.Value is double value && argument.Key is "Min" or "Max") yield return new Bound(argument.Key == "Min", value, attribute);
+            }
+        }
     }
 
     /// <summary>The parameters gradients flow to: a [Loss]'s [Wrt] inputs (or its first input), every input of a helper.</summary>

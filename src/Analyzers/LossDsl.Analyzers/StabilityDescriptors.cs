@@ -45,8 +45,19 @@ internal static class StabilityDescriptors
         "The gradient is infinite where the value is finite",
         "The generated gradient differentiates this operation; its derivative has a pole where its value does not (Sqrt and Pow(x, e < 1) at 0), so the chain rule gives ∞ or 0·∞ = NaN. Found by differentiating each operation with the generator's own rules.");
 
+    public static readonly DiagnosticDescriptor ContradictoryRange = new(DiagnosticIds.ContradictoryRange,
+        "A stated range cannot hold",
+        "The range stated for '{0}' {1}; the stability analysis assumes it, so fix the bounds (or the default)",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "Min and Max on [Wrt], [Hyper] and [Domain] are what the LD2xxx analysis assumes; an empty range (Min above Max, a NaN bound) would make it assume nothing can happen, and a default outside the range breaks the assumption at the first call.",
+        HelpRoot + DiagnosticIds.ContradictoryRange + ".md");
+
+    /// <summary>The rules about the loss's numerics (<see cref="StabilityAnalyzer"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         LogOfNonPositive, ExpOverflow, PreferLog1p, PreferExpm1, SqrtOfNegative, PowSingularity, DivisionByZero, GradientSingularity);
+
+    /// <summary>Every LD2xxx descriptor, for documentation and release tracking.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Everything { get; } = All.Add(ContradictoryRange);
 
     public static DiagnosticDescriptor ById(string id)
     {

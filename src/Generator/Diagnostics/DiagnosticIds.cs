@@ -34,5 +34,6 @@ internal static class DiagnosticIds
     public const string PowSingularity = "LD2006";
     public const string DivisionByZero = "LD2007";
     public const string GradientSingularity = "LD2008";
+    public const string ContradictoryRange = "LD2009";
     public const string InternalError = "LD9001";
 }

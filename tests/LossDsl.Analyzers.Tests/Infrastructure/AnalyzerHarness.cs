@@ -17,6 +17,9 @@ internal static class AnalyzerHarness
 {
     public static ImmutableArray<MetadataReference> References => Testing.TestCompilations.References;
 
+    /// <summary>Every LD2xxx analyzer the package ships.</summary>
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer());
+
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly CSharpCompilationOptions CompilationOptions =
@@ -45,7 +48,7 @@ internal static class AnalyzerHarness
         CSharpCompilation compilation = Compile(sources);
         Diagnostic[] errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "The test source does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer()));
+        var withAnalyzers = compilation.WithAnalyzers(Analyzers);
         ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         Diagnostic[] failures = diagnostics.Where(d => d.Id == "AD0001").ToArray();
         Assert.True(failures.Length == 0, "The analyzer threw:\n" + string.Join("\n", failures.Select(f => f.ToString())));
@@ -102,7 +105,7 @@ internal static class AnalyzerHarness
     private static async Task<ImmutableArray<Diagnostic>> DocumentDiagnosticsAsync(Document document)
     {
         Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        return await compilation.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync();
     }
 
     private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider

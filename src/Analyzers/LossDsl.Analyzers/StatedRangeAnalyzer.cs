@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LossDsl.Analyzers;
+
+/// <summary>
+/// LD2009: a stated range the stability analysis cannot use — Min above Max or a NaN bound (the analysis would
+/// assume an empty range and fall silent), or a hyperparameter whose default lies outside its own range.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StatedRangeAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(StabilityDescriptors.ContradictoryRange);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSymbolAction(Analyze, SymbolKind.Method);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context)
+    {
+        if (context.Symbol is not IMethodSymbol method || !BodyTranslator.IsInlinable(method)) return;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            var bounds = ParameterRanges.Bounds(parameter).ToList();
+            if (bounds.Count == 0) continue;
+            Location location = bounds[0].Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                ?? parameter.Locations.FirstOrDefault() ?? Location.None;
+            double min = bounds.Where(b => b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.NegativeInfinity).Max();
+            double max = bounds.Where(b => !b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
+            string? problem =
+                bounds.Any(b => double.IsNaN(b.Value)) ? "has a NaN bound" :
+                min > max ? $"is empty: Min = {Number(min)} is above Max = {Number(max)}" :
+                parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is System.IConvertible d
+                    && d.ToDouble(CultureInfo.InvariantCulture) is var value && (value < min || value > max)
+                    ? $"[{Number(min)}, {Number(max)}] does not hold its own default {Number(value)}"
+                    : null;
+            if (problem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(StabilityDescriptors.ContradictoryRange, location, parameter.Name, problem));
+            }
+        }
+    }
+
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}
