@@ -54,7 +54,9 @@ public static partial class Losses
     /// <summary>
     /// torchvision's <c>sigmoid_focal_loss</c>: αₜ·(1 - pₜ)^γ·BCE(x, y), with pₜ = p·y + (1-p)(1-y);
     /// a negative alpha disables the class weighting, as in torchvision. γ ≥ 1: below 1 the gradient of
-    /// (1 - pₜ)^γ is infinite where pₜ rounds to 1, which float reaches for |x| &gt; 17 (LD2008).
+    /// (1 - pₜ)^γ is infinite where pₜ rounds to 1, which float reaches for |x| &gt; 17 (LD2008). Where 1 - pₜ is
+    /// below 1e-30 the factor is taken as 0 (it is below 1e-30 anyway): (1 - pₜ)^(γ-2) in the Hessian would be ∞
+    /// there for γ &lt; 2, and ∞·0 made the Hessian NaN (found by LD2008).
     /// </summary>
     [Loss]
     public static float SigmoidFocal(float logit, [Domain(Min = 0, Max = 1)] float target, [Hyper] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f)
@@ -62,7 +64,8 @@ public static partial class Losses
         float p = Sigmoid(logit);
         float miss = p * (1 - target) + (1 - p) * target; // 1 - pₜ, written so it is visibly ≥ 0
         float at = alpha >= 0 ? alpha * target + (1 - alpha) * (1 - target) : 1f;
-        return at * Pow(miss, gamma) * BceWithLogits(logit, target, 1f);
+        float modulation = miss > 1e-30f ? Pow(miss, gamma) : 0f;
+        return at * modulation * BceWithLogits(logit, target, 1f);
     }
 
     /// <summary>PyTorch's <c>SoftMarginLoss</c> for labels ±1: log(1 + exp(-y·x)).</summary>

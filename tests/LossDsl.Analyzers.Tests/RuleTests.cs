@@ -42,6 +42,11 @@ public class RuleTests
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y));", "Sqrt(Square(x - y))" },
         { "LD2008", "[Loss] public static float A([Wrt(Min = 0)] float x, float y) => Pow(x, 0.5f) - y;", "Pow(x, 0.5f)" },
         { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 0.5)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;", "Pow(Sigmoid(x), gamma)" },
+        // Hessian-only: for 1 ≤ γ < 2 the gradient is finite at 0 but γ(γ-1)·p^(γ-2) is not.
+        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;", "Pow(Sigmoid(x), gamma)" },
+        { "LD2008", "[Loss] public static float A([Wrt(Min = 0)] float x, float y) => Pow(x, 1.5f) * y;", "Pow(x, 1.5f)" },
+        // The exponent is always 1, but not a constant to the generator: its Hessian keeps e(e-1)·x^(e-2) = 0·∞ at 0 (found by fuzzing).
+        { "LD2008", "[Loss] public static double A(double x, double y) => Math.Pow(x, Max(1.0, Sign(x))) * y;", "Math.Pow(x, Max(1.0, Sign(x)))" },
     };
 
     [Theory]
@@ -83,7 +88,8 @@ public class RuleTests
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y) + 1e-6f);" },
         { "LD2008", "[Loss] public static float A(float x, [Domain(Min = 0)] float y) => x * Sqrt(y);" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Abs(x - y);" },
-        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;" },
+        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 2)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;" },
+        { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 2f) { float p = Sigmoid(x); return (p > 1e-30f ? Pow(p, gamma) : 0f) * y; }" },
     };
 
     [Theory]

@@ -15,7 +15,8 @@ namespace LossDsl.Fuzz.Tests;
 /// <summary>
 /// The stability analyzers run on every keystroke too: over random losses (every function, branches, helpers,
 /// both types) and over broken mutations of them they must report only LD2xxx and never throw (AD0001).
-/// And when they report nothing, they must be right: the loss and its gradient are finite on moderate inputs.
+/// And when they report nothing, they must be right: the loss, its gradient and its second derivative are finite
+/// on moderate inputs.
 /// </summary>
 public class AnalyzerFuzzTests(ITestOutputHelper output)
 {
@@ -52,7 +53,7 @@ public class AnalyzerFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Losses_without_warnings_are_finite_with_finite_gradients_on_moderate_inputs()
+    public void Losses_without_warnings_have_finite_values_gradients_and_Hessians_on_moderate_inputs()
     {
         // This found a real miss: a constant the simplifier folds in double and the source's float-rounded copy
         // made an empty range, which silenced the rules downstream (now RuleTests.Folded_constants_keep_their_range).
@@ -73,21 +74,22 @@ public class AnalyzerFuzzTests(ITestOutputHelper output)
                 LossMethodSpec? spec = Spec(compilation, tree);
                 if (spec is null) continue;
                 Expr gradient = Differentiator.Derive(spec.Body, "x");
+                Expr hessian = Differentiator.Derive(gradient, "x");
                 bool varyingPower = spec.Body.Contains(e => e is Power { Exponent: not Constant });
                 foreach (double x in grid)
                 {
                     foreach (double y in grid)
                     {
                         var at = new Dictionary<string, double> { ["x"] = x, ["y"] = y, ["k"] = 1.5 };
-                        double loss = Evaluator.Evaluate(spec.Body, at), slope = Evaluator.Evaluate(gradient, at);
+                        double loss = Evaluator.Evaluate(spec.Body, at), slope = Evaluator.Evaluate(gradient, at), curvature = Evaluator.Evaluate(hessian, at);
                         if (double.IsInfinity(loss) && varyingPower)
                         {
                             overflows++; // b^e overflowing like exp(e·log b): not reported, see docs/stability-analyzers.md
                             continue;
                         }
-                        if (!double.IsFinite(loss) || !double.IsFinite(slope))
+                        if (!double.IsFinite(loss) || !double.IsFinite(slope) || !double.IsFinite(curvature))
                         {
-                            throw new FuzzFailure($"no LD2xxx warning, but at x = {x}, y = {y} the loss is {loss} and its gradient {slope}", tree.ToString());
+                            throw new FuzzFailure($"no LD2xxx warning, but at x = {x}, y = {y} the loss is {loss}, its gradient {slope} and its second derivative {curvature}", tree.ToString());
                         }
                     }
                 }

@@ -42,8 +42,8 @@ internal static class StabilityDescriptors
         "Division x / y is ±∞ or NaN where y = 0.");
 
     public static readonly DiagnosticDescriptor GradientSingularity = Warning(DiagnosticIds.GradientSingularity,
-        "The gradient is infinite where the value is finite",
-        "The generated gradient differentiates this operation; its derivative has a pole where its value does not (Sqrt and Pow(x, e < 1) at 0), so the chain rule gives ∞ or 0·∞ = NaN. Found by differentiating each operation with the generator's own rules.");
+        "The gradient or Hessian is infinite where the value is finite",
+        "The generated gradient and Hessian differentiate this operation; its first or second derivative has a pole where its value does not (Sqrt and Pow(x, e < 2) at 0), so the chain rule gives ∞ or 0·∞ = NaN. Found by differentiating each operation twice with the generator's own rules.");
 
     public static readonly DiagnosticDescriptor ContradictoryRange = new(DiagnosticIds.ContradictoryRange,
         "A stated range cannot hold",

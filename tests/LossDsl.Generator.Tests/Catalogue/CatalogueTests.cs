@@ -60,6 +60,37 @@ public class CatalogueTests
     }
 
     [Theory]
+    [InlineData(1.0)]
+    [InlineData(1.25)]
+    [InlineData(1.5)]
+    [InlineData(2.0)]
+    [InlineData(3.5)]
+    public void SigmoidFocal_gradient_and_Hessian_are_finite_for_every_allowed_gamma(double gamma)
+    {
+        // γ ∈ [1, 2) once gave a NaN Hessian where 1 - pₜ rounds to 0 (∞ from (1 - pₜ)^(γ-2) times 0); LD2008 found it.
+        LossMethodSpec spec = Specs.Value["SigmoidFocal"];
+        Expr gradient = Differentiator.Derive(spec.Body, "logit");
+        Expr hessian = Differentiator.Derive(gradient, "logit");
+        double[] logits = { -1e4, -800, -200, -110, -100, -90, -50, -37, -20, -17.5, -1, 0, 1, 17.5, 20, 37, 50, 90, 100, 110, 200, 800, 1e4 };
+        double[] targets = { 0, 1, 0.3 };
+        foreach (double logit in logits)
+        {
+            foreach (double target in targets)
+            {
+                var at = new Dictionary<string, double> { ["logit"] = logit, ["target"] = target, ["alpha"] = 0.25, ["gamma"] = gamma };
+                double loss = Evaluator.Evaluate(spec.Body, at), g = Evaluator.Evaluate(gradient, at), h = Evaluator.Evaluate(hessian, at);
+                Assert.True(double.IsFinite(loss) && double.IsFinite(g) && double.IsFinite(h), $"γ = {gamma}, logit {logit}, target {target}: loss {loss}, g {g}, h {h}");
+            }
+        }
+        float[] x = logits.SelectMany(l => targets.Select(_ => (float)l)).ToArray();
+        float[] t = logits.SelectMany(_ => targets.Select(v => (float)v)).ToArray();
+        var gk = new float[x.Length];
+        var hk = new float[x.Length];
+        new global::LossDsl.Losses.SigmoidFocalLoss(gamma: (float)gamma).GradientHessian(x, t, gk, hk);
+        Assert.All(gk.Concat(hk), v => Assert.True(float.IsFinite(v), $"γ = {gamma}: a float kernel derivative is {v}"));
+    }
+
+    [Theory]
     [MemberData(nameof(Names))]
     public void Float_kernels_match_the_double_reference(string name)
     {

@@ -15,9 +15,10 @@ using static LossDsl.Analyzers.Hazards.OperationPatterns;
 namespace LossDsl.Analyzers.Hazards;
 
 /// <summary>
-/// LD2008, hazards only the gradient has: the operation's value is finite but its derivative (from the
-/// generator's own <see cref="Differentiator"/>) is not, as for Sqrt(r²) or Pow(x, 0.5) at 0. The chain rule
-/// then multiplies ∞ by the inner derivative, and the loss's gradient is ∞ or NaN though its value is fine.
+/// LD2008, hazards only the derivatives have: the operation's value is finite but its first or second derivative
+/// (from the generator's own <see cref="Differentiator"/>) is not, as for Sqrt(r²) or Pow(x, 0.5) at 0 (gradient)
+/// and Pow(x, 1.5) at 0 (Hessian). The chain rule then multiplies ∞ by the inner derivative, and the loss's
+/// gradient or Hessian is ∞ or NaN though its value is fine.
 /// </summary>
 /// <remarks>
 /// It looks for poles, not overflow: operands are limited to ±<see cref="Reach"/> and kept at least
@@ -35,26 +36,43 @@ internal static class GradientCheck
         for (int i = 0; i < operands.Length; i++) symbols[Operand(i)] = Clip(ranges.RangeOf(operands[i]));
         var local = new RangeAnalysis(symbols, FloatingType.Double);
         if (!local.Of(template).IsFinite) return null; // overflow of a huge input, not a pole
-        for (int i = 0; i < operands.Length; i++)
+        var differentiated = Enumerable.Range(0, operands.Length)
+            .Where(i => ranges.ValueOf(operands[i]) is { } value && ranges.Differentiated.Any(value.ContainsSymbol))
+            .ToList();
+
+        // First derivatives (the gradient), then second ones (the Hessian GradientHessian returns: f''·u'² + f'·u'').
+        foreach (int i in differentiated)
         {
-            if (ranges.ValueOf(operands[i]) is not { } value || !ranges.Differentiated.Any(value.ContainsSymbol)) continue;
             Expr derivative = Differentiator.Derive(template, Operand(i));
-            if (local.Of(derivative).IsFinite) continue;
-            IOperation operand = operands[i];
-            string where = Pole(derivative, symbols, Operand(i)) is double pole
-                ? $"at {StabilityRules.Text(operand)} = {pole.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
-                : "on part of its range";
-            IOperation? squared = null;
-            bool fixable = IsCall(operation, Function.Sqrt, out _) && IsSquare(operand, out squared);
-            return StabilityRules.Make(DiagnosticIds.GradientSingularity, operation, ranges,
-                $"is finite, but its derivative in {StabilityRules.Text(operand)} is ∞ or NaN {where} (range: {StabilityRules.Describe(ranges.RangeOf(operand), ranges)})",
-                fixable
-                    ? $"the gradient is ∞ or NaN there although the loss is not; Sqrt of a square is Abs({StabilityRules.Text(squared!)}), whose subgradient is finite"
-                    : "the gradient of the loss is ∞ or NaN there although its value is not; keep the operand off the singular point or state its range",
-                fixable ? FixKind.Abs : FixKind.None,
-                fixable ? ImmutableArray.Create(squared!.Syntax) : default, absorbedBy: absorbedBy);
+            if (!local.Of(derivative).IsFinite) return Report(operation, ranges, operands[i], derivative, symbols, Operand(i), "derivative", absorbedBy);
+        }
+        foreach (int i in differentiated)
+        {
+            foreach (int k in differentiated.Where(k => k >= i))
+            {
+                Expr second = Differentiator.Derive(Differentiator.Derive(template, Operand(i)), Operand(k));
+                if (!local.Of(second).IsFinite) return Report(operation, ranges, operands[i], second, symbols, Operand(i), "second derivative (so the Hessian)", absorbedBy);
+            }
         }
         return null;
+    }
+
+    private static Hazard Report(IOperation operation, OperationRanges ranges, IOperation operand, Expr derivative, Dictionary<string, Interval> symbols,
+        string symbol, string order, Absorbed absorbedBy)
+    {
+        string where = Pole(derivative, symbols, symbol) is double pole
+            ? $"at {StabilityRules.Text(operand)} = {pole.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
+            : "on part of its range";
+        IOperation? squared = null;
+        bool fixable = IsCall(operation, Function.Sqrt, out _) && IsSquare(operand, out squared);
+        string what = order == "derivative" ? "the gradient" : "the Hessian";
+        return StabilityRules.Make(DiagnosticIds.GradientSingularity, operation, ranges,
+            $"is finite, but its {order} in {StabilityRules.Text(operand)} is ∞ or NaN {where} (range: {StabilityRules.Describe(ranges.RangeOf(operand), ranges)})",
+            fixable
+                ? $"{what} is ∞ or NaN there although the loss is not; Sqrt of a square is Abs({StabilityRules.Text(squared!)}), whose subgradient is finite"
+                : $"{what} of the loss is ∞ or NaN there although its value is not; keep the operand off the singular point (a branch, a floor) or state its range",
+            fixable ? FixKind.Abs : FixKind.None,
+            fixable ? ImmutableArray.Create(squared!.Syntax) : default, absorbedBy: absorbedBy);
     }
 
     // The operation as a function of placeholder operands, e.g. Sqrt(ξ0) or ξ0 / ξ1; false for sums, products
@@ -74,7 +92,9 @@ internal static class GradientCheck
                 operands = Arguments(invocation);
                 if (shape == LanguageFunctions.Shape.Pow)
                 {
-                    Expr exponent = ranges.RangeOf(operands[1]).IsPoint(out double e) ? Ex.Const(e) : Ex.Sym(Operand(1));
+                    // A constant only if the generator sees one: Pow(x, Max(1, Sign(x))) is x^1 in value, but its
+                    // generated Hessian keeps e·(e - 1)·x^(e - 2), which is 0·∞ at x = 0.
+                    Expr exponent = ranges.ValueOf(operands[1]) is Constant e ? e : Ex.Sym(Operand(1));
                     template = Ex.Pow(Ex.Sym(Operand(0)), exponent);
                     return true;
                 }
