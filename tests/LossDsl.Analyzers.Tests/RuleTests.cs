@@ -38,6 +38,10 @@ public class RuleTests
         { "LD2006", "[Loss] public static float A(float x, float y, [Hyper] float gamma = 2f) { float p = Sigmoid(x); float pt = p * y + (1 - p) * (1 - y); return -Pow(1 - pt, gamma) * Log(Max(pt, 1e-7f)); }", "Pow(1 - pt, gamma)" },
         { "LD2006", "[Loss] public static float A(float x, float y) => Pow(x, 0.5f) * y;", "Pow(x, 0.5f)" },
         { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float scale = 1f) => Square((x - y) / scale);", "(x - y) / scale" },
+        // Stated domains are the caller's obligation, also for callees in another assembly.
+        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y) => Losses.Bce(x, y);", "x" },
+        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y) => Losses.SigmoidFocal(x, y, 0.25f, 0.5f);", "0.5f" },
+        { "LD2010", "[Differentiable] public static float H([Domain(Min = 0)] float v) => Sqrt(v); [Loss] public static float A(float x, float y) => H(x - y);", "x - y" },
         // Gradient-only: the value is |r|, the derivative r/|r| is 0/0 at r = 0.
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y));", "Sqrt(Square(x - y))" },
         { "LD2008", "[Loss] public static float A([Wrt(Min = 0)] float x, float y) => Pow(x, 0.5f) - y;", "Pow(x, 0.5f)" },
@@ -85,6 +89,9 @@ public class RuleTests
         { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float scale = 1f) => scale != 0 ? Square((x - y) / scale) : 0f;" },
         { "LD2007", "[Loss] public static float A(float x, float y) => y / (1 + x * x);" },
         { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float beta = 1f) { float r = Abs(x - y); return r < beta ? 0.5f * r * r / beta : r - 0.5f * beta; }" },
+        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y) => Losses.Bce(Sigmoid(x), y) + Losses.SigmoidFocal(x, y);" },
+        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 2)] float g = 2f) => Losses.SigmoidFocal(x, y, 0.25f, g);" },
+        { "LD2010", "[Differentiable] public static float H([Domain(Min = 0)] float v) => Sqrt(v + 1f); [Loss] public static float A(float x, float y) => H(Square(x - y));" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y) + 1e-6f);" },
         { "LD2008", "[Loss] public static float A(float x, [Domain(Min = 0)] float y) => x * Sqrt(y);" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Abs(x - y);" },
@@ -149,16 +156,15 @@ public class RuleTests
     }
 
     [Fact]
-    public async Task A_hazard_only_the_arguments_cause_is_reported_at_the_call()
+    public async Task An_argument_outside_the_helpers_stated_range_is_reported_once_at_the_argument()
     {
         var diagnostics = await DiagnosticsAsync(InClass("""
             [Differentiable] public static float LogOf([Domain(Min = 1e-6)] float p) => Log(p);
             [Loss] public static float A(float z, float y) => -y * LogOf(Sigmoid(z));
             """));
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("LD2001", diagnostic.Id);
-        Assert.Equal("LogOf(Sigmoid(z))", Underlined(diagnostic));
-        Assert.Contains("inlines 'LogOf'", diagnostic.GetMessage());
+        Assert.Equal(("LD2010", "Sigmoid(z)"), (diagnostic.Id, Underlined(diagnostic)));
+        Assert.Contains("the range 'LogOf' states for its parameter 'p'", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -50,8 +50,15 @@ public sealed class StabilityAnalyzer : DiagnosticAnalyzer
         IReadOnlyList<Hazard> hazards = MethodHazards.Analyze(method, body, context.Compilation, context.CancellationToken);
         FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
         var reported = new HashSet<(string, TextSpan)>();
+        // A call whose argument leaves the callee's stated range (LD2010) says why; what that argument then breaks
+        // inside the inlined callee would only repeat it.
+        var explained = new HashSet<IOperation>(hazards
+            .Where(h => h.RuleId == Generator.Diagnostics.DiagnosticIds.ArgumentOutsideStatedRange && h.CallSite is null)
+            .Select(h => h.Operation.Parent?.Parent)
+            .OfType<IOperation>());
         foreach (Hazard hazard in hazards)
         {
+            if (hazard.CallSite is not null && explained.Contains(hazard.CallSite)) continue;
             Diagnostic? diagnostic = hazard.CallSite is null
                 ? Direct(hazard, type)
                 : AtCallSite(hazard, context.Compilation, helpers, context.CancellationToken);

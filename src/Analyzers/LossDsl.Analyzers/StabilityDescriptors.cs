@@ -45,6 +45,10 @@ internal static class StabilityDescriptors
         "The gradient or Hessian is infinite where the value is finite",
         "The generated gradient and Hessian differentiate this operation; its first or second derivative has a pole where its value does not (Sqrt and Pow(x, e < 2) at 0), so the chain rule gives ∞ or 0·∞ = NaN. Found by differentiating each operation twice with the generator's own rules.");
 
+    public static readonly DiagnosticDescriptor ArgumentOutsideStatedRange = Warning(DiagnosticIds.ArgumentOutsideStatedRange,
+        "An argument can fall outside the range its parameter states",
+        "A [Loss] or [Differentiable] method's stated Min/Max are what its own analysis assumed; a caller passing values outside them can get NaN or ∞ from a formula that was safe on its domain.");
+
     public static readonly DiagnosticDescriptor ContradictoryRange = new(DiagnosticIds.ContradictoryRange,
         "A stated range cannot hold",
         "The range stated for '{0}' {1}; the stability analysis assumes it, so fix the bounds (or the default)",
@@ -54,7 +58,8 @@ internal static class StabilityDescriptors
 
     /// <summary>The rules about the loss's numerics (<see cref="StabilityAnalyzer"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        LogOfNonPositive, ExpOverflow, PreferLog1p, PreferExpm1, SqrtOfNegative, PowSingularity, DivisionByZero, GradientSingularity);
+        LogOfNonPositive, ExpOverflow, PreferLog1p, PreferExpm1, SqrtOfNegative, PowSingularity, DivisionByZero, GradientSingularity,
+        ArgumentOutsideStatedRange);
 
     /// <summary>Every LD2xxx descriptor, for documentation and release tracking.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Everything { get; } = All.Add(ContradictoryRange);

@@ -35,5 +35,6 @@ internal static class DiagnosticIds
     public const string DivisionByZero = "LD2007";
     public const string GradientSingularity = "LD2008";
     public const string ContradictoryRange = "LD2009";
+    public const string ArgumentOutsideStatedRange = "LD2010";
     public const string InternalError = "LD9001";
 }

@@ -20,6 +20,10 @@ internal static class StabilityRules
 {
     public static IEnumerable<Hazard> Check(IOperation operation, OperationRanges ranges)
     {
+        if (operation is IInvocationOperation call && BodyTranslator.IsInlinable(call.TargetMethod))
+        {
+            foreach (Hazard hazard in CalleeDomains.Check(call, ranges)) yield return hazard;
+        }
         Hazard? valueHazard = operation switch
         {
             IInvocationOperation invocation when LanguageFunctions.TryRecognize(invocation.TargetMethod, out var shape, out Function function) =>
