@@ -34,6 +34,15 @@ internal static class ParameterRanges
     /// <summary>One <c>Min = …</c> or <c>Max = …</c> as written, with the attribute that states it.</summary>
     public sealed record Bound(bool IsMin, double Value, AttributeData Attribute);
 
+    /// <summary>The tightest Min and Max stated (±∞ where none is), or null when the parameter states no range.</summary>
+    public static (double Min, double Max)? Stated(IParameterSymbol parameter)
+    {
+        var bounds = Bounds(parameter).ToList();
+        if (bounds.Count == 0) return null;
+        return (bounds.Where(b => b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.NegativeInfinity).Max(),
+                bounds.Where(b => !b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min());
+    }
+
     public static IEnumerable<Bound> Bounds(IParameterSymbol parameter)
     {
         foreach (AttributeData attribute in parameter.GetAttributes().Where(IsRangeAttribute))

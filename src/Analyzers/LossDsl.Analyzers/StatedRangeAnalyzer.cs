@@ -33,8 +33,7 @@ public sealed class StatedRangeAnalyzer : DiagnosticAnalyzer
             if (bounds.Count == 0) continue;
             Location location = bounds[0].Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
                 ?? parameter.Locations.FirstOrDefault() ?? Location.None;
-            double min = bounds.Where(b => b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.NegativeInfinity).Max();
-            double max = bounds.Where(b => !b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
+            var (min, max) = ParameterRanges.Stated(parameter)!.Value;
             string? problem =
                 bounds.Any(b => double.IsNaN(b.Value)) ? "has a NaN bound" :
                 min > max ? $"is empty: Min = {Number(min)} is above Max = {Number(max)}" :

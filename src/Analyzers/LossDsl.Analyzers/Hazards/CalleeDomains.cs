@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using LossDsl.Analyzers.Ranges;
 using LossDsl.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -21,10 +20,7 @@ internal static class CalleeDomains
         foreach (IArgumentOperation argument in call.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
-            var bounds = ParameterRanges.Bounds(parameter).ToList();
-            if (bounds.Count == 0) continue;
-            double min = bounds.Where(b => b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.NegativeInfinity).Max();
-            double max = bounds.Where(b => !b.IsMin).Select(b => b.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
+            if (ParameterRanges.Stated(parameter) is not var (min, max)) continue;
             Interval range = ranges.RangeOf(argument.Value);
             if (range.IsEmpty || (range.Lo >= min && range.Hi <= max)) continue;
             string stated = $"[{Number(min)}, {Number(max)}]";
