@@ -19,7 +19,7 @@ public sealed class DifferentiableAttribute : Attribute;
 /// <summary>
 /// The closed interval <c>[Min, Max]</c> a parameter's values lie in, for what the compiler cannot see (a
 /// probability in [0, 1], a variance floor above 0). The numerical-stability analyzers (LD2xxx) assume it;
-/// nothing checks it at run time, so state only what callers guarantee. <see cref="WrtAttribute"/>,
+/// the generated constructor enforces a hyperparameter's (an <see cref="ArgumentOutOfRangeException"/>); per-element inputs are not checked, so state only what callers guarantee. <see cref="WrtAttribute"/>,
 /// <see cref="HyperAttribute"/> and <see cref="DomainAttribute"/> all carry it.
 /// </summary>
 public abstract class ParameterRangeAttribute : Attribute

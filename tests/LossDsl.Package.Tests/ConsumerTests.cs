@@ -24,7 +24,7 @@ public sealed class ConsumerTests : IDisposable
     {
         var dotnet = new DotNet(Path.Combine(_root, "packages"));
         string feed = Path.Combine(_root, "feed");
-        dotnet.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
+        new DotNet(packagesFolder: null).Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
 
         string package = Path.Combine(feed, $"LossDsl.{Version}.nupkg");
         AssertLayout(package);

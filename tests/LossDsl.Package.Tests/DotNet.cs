@@ -2,8 +2,12 @@ using System.Diagnostics;
 
 namespace LossDsl.Package.Tests;
 
-/// <summary>Runs the dotnet CLI as a user would, with its own NuGet caches so nothing stale or global is used.</summary>
-internal sealed class DotNet(string packagesFolder)
+/// <summary>
+/// Runs the dotnet CLI as a user would. With a packages folder, NuGet restores into it (a fresh cache, so
+/// nothing stale or global is used) — only for the consumer project: restoring this repository's projects there
+/// would point their shared obj/project.assets.json at a folder the test deletes, under builds running beside it.
+/// </summary>
+internal sealed class DotNet(string? packagesFolder)
 {
     public sealed record Result(int ExitCode, string Output);
 
@@ -17,7 +21,7 @@ internal sealed class DotNet(string packagesFolder)
             UseShellExecute = false,
         };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["NUGET_PACKAGES"] = packagesFolder;
+        if (packagesFolder is not null) start.Environment["NUGET_PACKAGES"] = packagesFolder;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         // The test host's own MSBuild settings must not leak into a fresh project's build.

@@ -66,4 +66,18 @@ public class TrainingInterfaceTests
         Assert.Contains("Gradient", error.ParamName);
         Assert.Throws<ArgumentNullException>(() => LossExtensions.Forward(null!, ReadOnlyMemory<float>.Empty, ReadOnlyMemory<float>.Empty));
     }
+
+    [Fact]
+    public void Hyperparameters_outside_their_stated_range_are_rejected_by_the_constructor()
+    {
+        // [Hyper(Min = 1)] gamma: below 1 the focal gradient is ∞ where pₜ rounds to 1; the analyzers checked γ ≥ 1 only.
+        var low = Assert.Throws<ArgumentOutOfRangeException>(() => new Losses.SigmoidFocalLoss(gamma: 0.5f));
+        Assert.Equal("gamma", low.ParamName);
+        Assert.Contains("[1, ∞]", low.Message);
+        Assert.Equal("gamma", Assert.Throws<ArgumentOutOfRangeException>(() => new Losses.SigmoidFocalLoss(gamma: float.NaN)).ParamName);
+        Assert.Equal("eps", Assert.Throws<ArgumentOutOfRangeException>(() => new Losses.GaussianNllLoss(eps: 0f)).ParamName);
+        Assert.Equal(1f, new Losses.SigmoidFocalLoss(gamma: 1f).Gamma);
+        Assert.Equal(2f, new Losses.SigmoidFocalLoss().Gamma);
+        Assert.Equal(1e-6f, new Losses.GaussianNllLoss().Eps);
+    }
 }

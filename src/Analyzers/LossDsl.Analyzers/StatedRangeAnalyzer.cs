@@ -29,11 +29,11 @@ public sealed class StatedRangeAnalyzer : DiagnosticAnalyzer
         if (context.Symbol is not IMethodSymbol method || !BodyTranslator.IsInlinable(method)) return;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            var bounds = ParameterRanges.Bounds(parameter).ToList();
+            var bounds = StatedRanges.Bounds(parameter).ToList();
             if (bounds.Count == 0) continue;
             Location location = bounds[0].Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
                 ?? parameter.Locations.FirstOrDefault() ?? Location.None;
-            var (min, max) = ParameterRanges.Stated(parameter)!.Value;
+            var (min, max) = StatedRanges.Of(parameter)!.Value;
             string? problem =
                 bounds.Any(b => double.IsNaN(b.Value)) ? "has a NaN bound" :
                 min > max ? $"is empty: Min = {Number(min)} is above Max = {Number(max)}" :

@@ -139,13 +139,22 @@ internal static partial class LossEmitter
         private void WriteConstructorAndProperties()
         {
             _w.Line($"/// <summary>Creates the loss; hyperparameters default to those of <see cref=\"{Cref}\"/>.</summary>");
-            foreach (ParameterSpec h in _hypers) _w.Line($"/// <param name=\"{h.Name}\">The hyperparameter <c>{h.Name}</c>.</param>");
+            foreach (ParameterSpec h in _hypers)
+            {
+                string range = h.Range is var (min, max) ? $", in [{Literals.Xml(Describe(min))}, {Literals.Xml(Describe(max))}] (else <see cref=\"global::System.ArgumentOutOfRangeException\"/>)" : "";
+                _w.Line($"/// <param name=\"{h.Name}\">The hyperparameter <c>{h.Name}</c>{range}.</param>");
+            }
             _w.Line("/// <param name=\"reduction\">How <c>Forward</c>, <c>Backward</c> and <c>ForwardBackward</c> reduce over elements.</param>");
             var parameters = _hypers.Select(h => $"{_t} {Id(h.Name)}" + (h.DefaultValue is { } d ? " = " + Literals.Number(d, _method.Type) : ""))
                 .Concat(new[] { "global::LossDsl.Reduction reduction = global::LossDsl.Reduction.Mean" });
             using (_w.Block($"public {_method.ClassName}({string.Join(", ", parameters)})"))
             {
-                foreach (ParameterSpec h in _hypers) _w.Line($"{Naming.Pascal(h.Name)} = {Id(h.Name)};");
+                foreach (ParameterSpec h in _hypers)
+                {
+                    _w.Line(h.Range is var (min, max)
+                        ? $"{Naming.Pascal(h.Name)} = {Guard}.InRange({Id(h.Name)}, {Literals.Number(min, ScalarType.Double)}, {Literals.Number(max, ScalarType.Double)}, nameof({Id(h.Name)}));"
+                        : $"{Naming.Pascal(h.Name)} = {Id(h.Name)};");
+                }
                 _w.Line($"Reduction = {Guard}.DefinedReduction(reduction, nameof(reduction));");
             }
             foreach (ParameterSpec h in _hypers)
@@ -171,6 +180,9 @@ internal static partial class LossEmitter
                 $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, {Literals.String(d.Hessian)})"));
             _w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(_spec.LossText)}, new global::LossDsl.DerivativeFormula[] {{ {derivatives} }});");
         }
+
+        private static string Describe(double bound) =>
+            double.IsPositiveInfinity(bound) ? "∞" : double.IsNegativeInfinity(bound) ? "-∞" : bound.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
         private string InputParameters => string.Join(", ", _inputs.Select(p => $"{Span} {Id(p.Name)}"));
 

@@ -38,7 +38,8 @@ internal enum ParameterRole { Input, Hyper }
 /// <param name="Name">The identifier as written (without any @).</param>
 /// <param name="IsWrt">Differentiated: marked [Wrt], or the first parameter when none is.</param>
 /// <param name="DefaultValue">A hyperparameter's default, if it has one.</param>
-internal sealed record ParameterSpec(string Name, ParameterRole Role, bool IsWrt, double? DefaultValue);
+/// <param name="Range">A hyperparameter's stated [Min, Max] (Min/Max on [Hyper]), which the constructor enforces.</param>
+internal sealed record ParameterSpec(string Name, ParameterRole Role, bool IsWrt, double? DefaultValue, (double Min, double Max)? Range = null);
 
 /// <summary>A source location without Roslyn types, for diagnostics reported after parsing.</summary>
 internal sealed record SourceSpan(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

@@ -104,7 +104,8 @@ internal static class LossParser
             double? defaultValue = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is IConvertible value
                 ? value.ToDouble(CultureInfo.InvariantCulture)
                 : null;
-            result.Add(new ParameterSpec(parameter.Name, hyper ? ParameterRole.Hyper : ParameterRole.Input, wrt, defaultValue));
+            result.Add(new ParameterSpec(parameter.Name, hyper ? ParameterRole.Hyper : ParameterRole.Input, wrt, defaultValue,
+                hyper ? StatedRanges.Of(parameter) : null));
         }
         return result;
     }

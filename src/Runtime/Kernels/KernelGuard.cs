@@ -47,10 +47,28 @@ public static class KernelGuard
             ? reduction
             : throw new ArgumentOutOfRangeException(paramName, reduction, "Reduction must be Mean or Sum.");
 
-    /// <summary>The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1.</summary>
+    /// <summary>
+    /// Throws unless a hyperparameter lies in the range its [Hyper] states (NaN never does): the range the
+    /// stability analyzers assumed when they checked the loss.
+    /// </summary>
+    public static float InRange(float value, double min, double max, string paramName) =>
+        value >= min && value <= max ? value : throw OutOfRange(value, min, max, paramName);
+
+    /// <inheritdoc cref="InRange(float, double, double, string)"/>
+    public static double InRange(double value, double min, double max, string paramName) =>
+        value >= min && value <= max ? value : throw OutOfRange(value, min, max, paramName);
+
+    private static ArgumentOutOfRangeException OutOfRange(double value, double min, double max, string paramName) =>
+        new(paramName, value, $"'{paramName}' must be in [{Bound(min)}, {Bound(max)}], the range its [Hyper] states (the loss's derivatives are checked for that range only).");
+
+    private static string Bound(double value) => double.IsPositiveInfinity(value) ? "∞"
+        : double.IsNegativeInfinity(value) ? "-∞"
+        : value.ToString("G9", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Vectors per accumulation block: each lane sums at most this many values in T before the block is added in double.</summary>
     public const int BlockVectors = 64;
 
+    /// <summary>The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1.</summary>
     public static double GradientScale(Reduction reduction, int length) =>
         reduction == Reduction.Mean ? 1.0 / length : 1.0;
 

@@ -25,7 +25,7 @@ public class BaselineTests
                 return at * Pow(1 - pt, gamma) * (Softplus(logit) - logit * target);
             }
             """ },
-        { "GaussianNll", "[Loss] public static double GaussianNll([Wrt] double mean, double target, [Wrt] double variance, [Hyper] double eps = 1e-6) => 0.5 * (Math.Log(Math.Max(variance, eps)) + Square(mean - target) / Math.Max(variance, eps));" },
+        { "GaussianNll", "[Loss] public static double GaussianNll([Wrt] double mean, double target, [Wrt] double variance, [Hyper(Min = 1e-12)] double eps = 1e-6) => 0.5 * (Math.Log(Math.Max(variance, eps)) + Square(mean - target) / Math.Max(variance, eps));" },
         { "Mse", "[Loss] internal static float Mse(float prediction, float target) => Square(prediction - target);" },
     };
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using LossDsl.Analyzers.Ranges;
 using LossDsl.Generator.Diagnostics;
+using LossDsl.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,7 +21,7 @@ internal static class CalleeDomains
         foreach (IArgumentOperation argument in call.Arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue) continue;
-            if (ParameterRanges.Stated(parameter) is not var (min, max)) continue;
+            if (StatedRanges.Of(parameter) is not var (min, max)) continue;
             Interval range = ranges.RangeOf(argument.Value);
             if (range.IsEmpty || (range.Lo >= min && range.Hi <= max)) continue;
             string stated = $"[{Number(min)}, {Number(max)}]";
