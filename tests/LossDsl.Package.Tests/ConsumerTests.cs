@@ -120,6 +120,12 @@ public sealed class ConsumerTests : IDisposable
             Assert.Contains(expected, files);
         }
         Assert.DoesNotContain(files, f => f.StartsWith("lib/", StringComparison.Ordinal) && !f.Contains("LossDsl.Runtime", StringComparison.Ordinal));
+        using (var readme = new StreamReader(zip.GetEntry("README.md")!.Open()))
+        {
+            string text = readme.ReadToEnd();
+            Assert.Contains("[Loss]", text); // the package's own page (src/Runtime/PACKAGE.md), not the clone instructions
+            Assert.DoesNotContain("dotnet test LossDsl.sln", text);
+        }
 
         using Stream nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         XElement metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
