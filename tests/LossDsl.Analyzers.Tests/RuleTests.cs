@@ -93,6 +93,9 @@ public class RuleTests
         { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 2)] float g = 2f) => Losses.SigmoidFocal(x, y, 0.25f, g);" },
         { "LD2010", "[Differentiable] public static float H([Domain(Min = 0)] float v) => Sqrt(v + 1f); [Loss] public static float A(float x, float y) => H(Square(x - y));" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y) + 1e-6f);" },
+        // Min takes Pow(0, x) = 0 for x > 0; its derivative in x is 0 there (the generator's rule; it was 0·log 0 = NaN,
+        // found by the fuzz property), and the analysis follows the rule's branch on the base.
+        { "LD2008", "[Loss] public static double A(double x, double y) => Min(Clamp(x, 0.1, 3.1), Math.Pow(0.0, x)) * y;" },
         { "LD2008", "[Loss] public static float A(float x, [Domain(Min = 0)] float y) => x * Sqrt(y);" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Abs(x - y);" },
         { "LD2008", "[Loss] public static float A(float x, float y, [Hyper(Min = 2)] float gamma = 2f) => Pow(Sigmoid(x), gamma) * y;" },

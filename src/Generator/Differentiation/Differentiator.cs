@@ -71,14 +71,15 @@ internal sealed class Differentiator
         return Add(terms);
     }
 
-    // (b^e)' = e b^(e-1) b' + b^e log(b) e'; the log term only when the exponent varies.
+    // (b^e)' = e b^(e-1) b' + b^e log(b) e'; the log term only when the exponent varies, and 0 where b = 0:
+    // there b^e is the constant 0 for e > 0, whose derivative in e is 0, not 0·log 0 = NaN.
     private Expr DerivePower(Power power)
     {
         Expr b = power.Base, e = power.Exponent;
         Expr db = D(b), de = D(e);
         var terms = new List<Expr>(2);
         if (!IsZero(db)) terms.Add(Mul(e, Pow(b, Sub(e, One)), db));
-        if (!IsZero(de)) terms.Add(Mul(power, Call(Function.Log, b), de));
+        if (!IsZero(de)) terms.Add(Select(Compare(CompareOp.NotEqual, b, Zero), Mul(power, Call(Function.Log, b), de), Zero));
         return Add(terms);
     }
 

@@ -34,6 +34,19 @@ public class DifferentiatorTests
     }
 
     [Fact]
+    public void A_zero_base_contributes_no_log_term_to_the_derivative_in_the_exponent()
+    {
+        // d/dx 0^x = 0 for x > 0; the textbook term 0^x·log 0 would be 0·(-∞) = NaN (found by the analyzers' fuzz property).
+        Expr b = Sym("b");
+        Expr d = D(Pow(b, X));
+        double At(double bv, double xv) => Evaluator.Evaluate(d, new Dictionary<string, double> { ["b"] = bv, ["x"] = xv });
+        Assert.Equal(0, At(0, 1.5));
+        Assert.Equal(Math.Pow(2, 1.5) * Math.Log(2), At(2, 1.5), 12);
+        Expr hessian = D(d);
+        Assert.Equal(0, Evaluator.Evaluate(hessian, new Dictionary<string, double> { ["b"] = 0, ["x"] = 2 }));
+    }
+
+    [Fact]
     public void Max_subgradient_is_a_select_with_the_mean_on_ties()
     {
         Expr d = D(Call(Function.Max, X, Zero));

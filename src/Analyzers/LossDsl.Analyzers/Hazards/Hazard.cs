@@ -37,8 +37,4 @@ internal sealed record Hazard(
     Absorbed AbsorbedBy,
     FixKind Fix,
     ImmutableArray<SyntaxNode> FixParts,
-    ImmutableArray<IOperation> Covers)
-{
-    /// <summary>Null in the analyzed method's own body; else the call there whose inlined body holds <see cref="Operation"/>.</summary>
-    public IOperation? CallSite { get; init; }
-}
+    ImmutableArray<IOperation> Covers);

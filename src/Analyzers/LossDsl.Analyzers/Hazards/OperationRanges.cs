@@ -43,6 +43,9 @@ internal sealed class OperationRanges : ITranslationObserver
 
     public void OnValue(IOperation operation, Expr value, PathCondition? path, IOperation? callSite)
     {
+        // An inlined body is analyzed as its own method, with its stated ranges; its call is checked by LD2010.
+        // Here only its result matters, which the call's translated value already carries.
+        if (callSite is not null) return;
         Current = RangesUnder(path);
         if (value.IsBoolean) return;
         Interval range = Current.Of(value);
@@ -53,10 +56,7 @@ internal sealed class OperationRanges : ITranslationObserver
             _locals[declarator.Symbol] = range;
         }
         MarkAbsorbed(operation);
-        foreach (Hazard hazard in StabilityRules.Check(operation, this))
-        {
-            _hazards.Add(hazard with { CallSite = callSite });
-        }
+        _hazards.AddRange(StabilityRules.Check(operation, this));
     }
 
     public Interval RangeOf(IOperation operation) => _seen.TryGetValue(operation, out var seen) ? seen.Range : Interval.All;

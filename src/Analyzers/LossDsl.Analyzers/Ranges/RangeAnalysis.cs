@@ -30,6 +30,17 @@ internal sealed class RangeAnalysis
         }
     }
 
+    // A branch of a select: what the enclosing analysis knows, plus one condition.
+    private RangeAnalysis(RangeAnalysis outer, Expr condition, bool holds)
+    {
+        _symbols = outer._symbols;
+        _type = outer._type;
+        foreach (var known in outer._assumed) _assumed[known.Key] = known.Value;
+        _nonZero.UnionWith(outer._nonZero);
+        Assume(condition, holds);
+        _memo = new Dictionary<Expr, Interval>();
+    }
+
     public FloatingType Type => _type;
 
     /// <summary>Whether <paramref name="expr"/> can be exactly 0 here.</summary>
@@ -57,10 +68,18 @@ internal sealed class RangeAnalysis
         _ => Interval.All, // booleans have no numeric range
     };
 
-    // Only the branches the condition allows; each under its condition.
+    // A branch on a symbol against a constant is analyzed under its condition — Select(b != 0, f(log b), 0), the
+    // generator's derivative of b^e in e, never takes the log of 0 — and contributes nothing where the condition
+    // rules it out. Other conditions just join both branches (narrowing by them costs a re-analysis of each
+    // nested branch, and gains little outside derivatives).
     private Interval Branches(Select select)
     {
-        Interval whenTrue = Of(select.WhenTrue), whenFalse = Of(select.WhenFalse);
+        if (select.Condition is not Compare { Left: Symbol, Right: Constant } and not Compare { Left: Constant, Right: Symbol })
+        {
+            return Of(select.WhenTrue).Union(Of(select.WhenFalse));
+        }
+        Interval whenTrue = new RangeAnalysis(this, select.Condition, true).Of(select.WhenTrue);
+        Interval whenFalse = new RangeAnalysis(this, select.Condition, false).Of(select.WhenFalse);
         return whenTrue.Union(whenFalse);
     }
 
@@ -84,14 +103,23 @@ internal sealed class RangeAnalysis
                 Interval left = Of(compare.Left), right = Of(compare.Right);
                 if (op == CompareOp.NotEqual)
                 {
-                    if (right.IsPoint(out double r) && r == 0) _nonZero.Add(compare.Left);
-                    if (left.IsPoint(out double l) && l == 0) _nonZero.Add(compare.Right);
+                    if (right.IsPoint(out double r)) Exclude(compare.Left, left, r);
+                    if (left.IsPoint(out double l)) Exclude(compare.Right, right, l);
                     break;
                 }
                 Narrow(compare.Left, Bound(op, right, _type));
                 Narrow(compare.Right, Bound(Mirror(op), left, _type));
                 break;
         }
+    }
+
+    // x != c: an interval can only lose c at an end (or vanish if it is just c); 0 inside is remembered aside.
+    private void Exclude(Expr expr, Interval range, double point)
+    {
+        if (range.IsPoint(out double only) && only == point) Narrow(expr, Interval.Empty);
+        else if (range.Lo == point) Narrow(expr, new Interval(_type.NextUp(point), double.PositiveInfinity));
+        else if (range.Hi == point) Narrow(expr, new Interval(double.NegativeInfinity, _type.NextDown(point)));
+        else if (point == 0) _nonZero.Add(expr);
     }
 
     private void Narrow(Expr expr, Interval allowed)
