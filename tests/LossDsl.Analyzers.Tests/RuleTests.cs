@@ -127,7 +127,7 @@ public class RuleTests
     public static TheoryData<string, string, string> RangeProblems => new()
     {
         { "[Loss] public static float A(float x, float y, [Hyper(Min = 2, Max = 1)] float scale = 1.5f) => Square((x - y) / scale);", "Hyper(Min = 2, Max = 1)", "is empty: Min = 2 is above Max = 1" },
-        { "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 0.5f) => Pow(Sigmoid(x), gamma) * y;", "Hyper(Min = 1)", "does not hold its own default 0.5" },
+        { "[Loss] public static float A(float x, float y, [Hyper(Min = 1)] float gamma = 0.5f) => Pow(Sigmoid(x), gamma) * y;", "Hyper(Min = 1)", "[1, ∞] does not hold its own default 0.5" },
         { "[Loss] public static float A([Wrt(Min = double.NaN)] float x, float y) => x * y;", "Wrt(Min = double.NaN)", "has a NaN bound" },
         { "[Loss] public static float A(float x, [Domain(Min = 1)] float y, float z) => x * y + Abs(z);", "", "" },
         { "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 1, Max = 1)] float k = 1f) => x * y * k;", "", "" },

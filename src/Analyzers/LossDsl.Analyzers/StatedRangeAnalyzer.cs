@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using LossDsl.Analyzers.Ranges;
 using LossDsl.Generator.Diagnostics;
 using LossDsl.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -36,10 +37,10 @@ public sealed class StatedRangeAnalyzer : DiagnosticAnalyzer
             var (min, max) = StatedRanges.Of(parameter)!.Value;
             string? problem =
                 bounds.Any(b => double.IsNaN(b.Value)) ? "has a NaN bound" :
-                min > max ? $"is empty: Min = {Number(min)} is above Max = {Number(max)}" :
+                min > max ? $"is empty: Min = {RangeText.Number(min)} is above Max = {RangeText.Number(max)}" :
                 parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is System.IConvertible d
                     && d.ToDouble(CultureInfo.InvariantCulture) is var value && (value < min || value > max)
-                    ? $"[{Number(min)}, {Number(max)}] does not hold its own default {Number(value)}"
+                    ? $"{RangeText.Bounds(min, max)} does not hold its own default {RangeText.Number(value)}"
                     : null;
             if (problem is not null)
             {
@@ -47,6 +48,4 @@ public sealed class StatedRangeAnalyzer : DiagnosticAnalyzer
             }
         }
     }
-
-    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

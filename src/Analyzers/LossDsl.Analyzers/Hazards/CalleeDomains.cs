@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using LossDsl.Analyzers.Ranges;
 using LossDsl.Generator.Diagnostics;
 using LossDsl.Generator.Parsing;
@@ -24,14 +23,11 @@ internal static class CalleeDomains
             if (StatedRanges.Of(parameter) is not var (min, max)) continue;
             Interval range = ranges.RangeOf(argument.Value);
             if (range.IsEmpty || (range.Lo >= min && range.Hi <= max)) continue;
-            string stated = $"[{Number(min)}, {Number(max)}]";
+            string stated = RangeText.Bounds(min, max);
             yield return StabilityRules.Make(DiagnosticIds.ArgumentOutsideStatedRange, argument.Value, ranges,
                 $"can be {StabilityRules.Describe(range, ranges)}, outside {stated}, the range '{call.TargetMethod.Name}' states for its parameter '{parameter.Name}'",
                 "the callee's formula assumes that range (outside it its value or gradient may be NaN or ∞): narrow the argument (a stable form, Clamp, a stated range on your own parameter)",
                 FixKind.None, default);
         }
     }
-
-    private static string Number(double value) =>
-        double.IsNegativeInfinity(value) ? "-∞" : double.IsPositiveInfinity(value) ? "∞" : value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -61,7 +61,7 @@ internal static class GradientCheck
         string symbol, string order, Absorbed absorbedBy)
     {
         string where = Pole(derivative, symbols, symbol) is double pole
-            ? $"at {StabilityRules.Text(operand)} = {pole.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}"
+            ? $"at {StabilityRules.Text(operand)} = {RangeText.Number(pole)}"
             : "on part of its range";
         IOperation? squared = null;
         bool fixable = IsCall(operation, Function.Sqrt, out _) && IsSquare(operand, out squared);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace LossDsl.Analyzers.Ranges;
 
-/// <summary>Ranges as diagnostics print them: short numbers, "any value" for an unconstrained input.</summary>
+/// <summary>Numbers and ranges as diagnostics print them: short, ±∞ by name, "unconstrained" for a free input.</summary>
 internal static class RangeText
 {
     public static string Describe(Interval range, FloatingType type)
@@ -10,9 +10,12 @@ internal static class RangeText
         if (range.IsEmpty) return "no value";
         double max = type.MaxValue();
         if (range.Lo <= -max && range.Hi >= max) return "unconstrained";
-        return "[" + Number(range.Lo, max) + ", " + Number(range.Hi, max) + "]";
+        return "[" + Number(range.Lo <= -max ? double.NegativeInfinity : range.Lo) + ", " + Number(range.Hi >= max ? double.PositiveInfinity : range.Hi) + "]";
     }
 
-    private static string Number(double value, double max) =>
-        value >= max ? "∞" : value <= -max ? "-∞" : value.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A stated bound: [1, ∞], not [1, Infinity].</summary>
+    public static string Bounds(double min, double max) => "[" + Number(min) + ", " + Number(max) + "]";
+
+    public static string Number(double value) =>
+        double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "-∞" : value.ToString("G6", CultureInfo.InvariantCulture);
 }
