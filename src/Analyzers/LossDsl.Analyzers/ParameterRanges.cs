@@ -27,11 +27,9 @@ internal static class ParameterRanges
     }
 
     /// <summary>The parameters gradients flow to: a [Loss]'s [Wrt] inputs (or its first input), every input of a helper.</summary>
-    public static ImmutableHashSet<string> Differentiated(IMethodSymbol method, bool isLoss)
-    {
-        var inputs = method.Parameters.Where(p => !SignatureValidator.Has(p, SignatureValidator.HyperAttributeName)).ToList();
-        if (!isLoss) return inputs.Select(p => p.Name).ToImmutableHashSet();
-        var wrt = inputs.Where(p => SignatureValidator.Has(p, SignatureValidator.WrtAttributeName)).ToList();
-        return (wrt.Count > 0 ? wrt : inputs.Take(1)).Select(p => p.Name).ToImmutableHashSet();
-    }
+    public static ImmutableHashSet<string> Differentiated(IMethodSymbol method, bool isLoss) =>
+        LossParser.Parameters(method)
+            .Where(p => isLoss ? p.IsWrt : p.Role == Generator.Model.ParameterRole.Input)
+            .Select(p => p.Name)
+            .ToImmutableHashSet();
 }

@@ -90,7 +90,8 @@ internal static class LossParser
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
 
-    private static List<ParameterSpec> Parameters(IMethodSymbol method)
+    /// <summary>Each parameter's role; without any [Wrt], the first per-element input is the differentiated one.</summary>
+    internal static List<ParameterSpec> Parameters(IMethodSymbol method)
     {
         bool anyWrt = method.Parameters.Any(p => SignatureValidator.Has(p, SignatureValidator.WrtAttributeName));
         var result = new List<ParameterSpec>();

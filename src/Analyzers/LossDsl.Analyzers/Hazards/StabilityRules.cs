@@ -205,10 +205,10 @@ internal static class StabilityRules
         }
     }
 
+    // Whether an Exp/Expm1 call can reach +∞ in the method's type (what FunctionRanges says of its argument's range).
     public static bool Overflows(IOperation exp, OperationRanges ranges) =>
-        IsCall(exp, Function.Exp, out var args) || IsCall(exp, Function.Expm1, out args)
-            ? double.IsPositiveInfinity(ranges.Type.Round(System.Math.Exp(ranges.RangeOf(args[0]).Hi)))
-            : false;
+        (IsCall(exp, Function.Exp, out var args) || IsCall(exp, Function.Expm1, out args))
+        && double.IsPositiveInfinity(FunctionRanges.Apply(Function.Exp, new[] { ranges.RangeOf(args[0]) }, ranges.Type).Hi);
 
     private static bool CanBeSmall(IOperation x, OperationRanges ranges)
     {
