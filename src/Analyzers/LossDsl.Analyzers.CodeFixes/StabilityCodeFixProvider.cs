@@ -92,9 +92,11 @@ public sealed class StabilityCodeFixProvider : CodeFixProvider
     /// <summary>How to name LossMath's functions at a position: bare under <c>using static LossDsl.LossMath</c>, else qualified.</summary>
     private static string LossMathPrefix(SemanticModel model, int position)
     {
-        bool Bare(string name) => model.LookupSymbols(position, name: name)
-            .All(s => s.ContainingType?.ToDisplayString() == "LossDsl.LossMath")
-            && model.LookupSymbols(position, name: name).Any();
+        bool Bare(string name)
+        {
+            var found = model.LookupSymbols(position, name: name);
+            return !found.IsEmpty && found.All(s => s.ContainingType?.ToDisplayString() == "LossDsl.LossMath");
+        }
         if (Bare("LogSigmoid") && Bare("Max")) return "";
         return model.LookupNamespacesAndTypes(position, name: "LossMath").Any(s => s.ToDisplayString() == "LossDsl.LossMath")
             ? "LossMath."

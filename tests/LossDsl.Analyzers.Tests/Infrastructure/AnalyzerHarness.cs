@@ -64,10 +64,7 @@ internal static class AnalyzerHarness
     {
         Document document = CreateDocument(source);
         Diagnostic diagnostic = (await DocumentDiagnosticsAsync(document)).First(d => d.Id == id);
-        var provider = new StabilityCodeFixProvider();
-        var actions = new List<CodeAction>();
-        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        CodeAction action = Assert.Single(actions);
+        CodeAction action = Assert.Single(await RegisteredFixesAsync(document, diagnostic));
         return await ApplyAsync(document, action);
     }
 
@@ -76,14 +73,19 @@ internal static class AnalyzerHarness
     {
         Document document = CreateDocument(source);
         ImmutableArray<Diagnostic> diagnostics = await DocumentDiagnosticsAsync(document);
-        Diagnostic first = diagnostics.First(d => d.Id == id);
         var provider = new StabilityCodeFixProvider();
-        var actions = new List<CodeAction>();
-        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, first, (action, _) => actions.Add(action), CancellationToken.None));
-        var context = new FixAllContext(document, provider, FixAllScope.Document, actions.Single().EquivalenceKey!,
+        CodeAction first = Assert.Single(await RegisteredFixesAsync(document, diagnostics.First(d => d.Id == id)));
+        var context = new FixAllContext(document, provider, FixAllScope.Document, first.EquivalenceKey!,
             new[] { id }, new FixedDiagnostics(diagnostics), CancellationToken.None);
         CodeAction fixAll = (await provider.GetFixAllProvider()!.GetFixAsync(context))!;
         return await ApplyAsync(document, fixAll);
+    }
+
+    private static async Task<List<CodeAction>> RegisteredFixesAsync(Document document, Diagnostic diagnostic)
+    {
+        var actions = new List<CodeAction>();
+        await new StabilityCodeFixProvider().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        return actions;
     }
 
     private static async Task<string> ApplyAsync(Document document, CodeAction action)
