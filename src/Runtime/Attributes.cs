@@ -61,3 +61,23 @@ public enum Reduction
     /// <summary>The sum over elements; 0 over zero elements.</summary>
     Sum,
 }
+
+/// <summary>
+/// On the <c>int</c> class-label parameter of a row loss: the label value that marks a row to skip (PyTorch's
+/// <c>ignore_index</c>). Such a row has loss 0 and gradient 0 and does not count in the mean. The generated
+/// constructor takes <c>ignoreIndex</c>, defaulting to this value.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class IgnoreIndexAttribute(int value) : Attribute
+{
+    /// <summary>The default ignored label (PyTorch's is -100).</summary>
+    public int Value { get; } = value;
+}
+
+/// <summary>
+/// On a <c>[Hyper] ReadOnlySpan&lt;T&gt;</c> parameter of a row loss: per-class weights, indexed by the loss's
+/// <c>int</c> label. The mean reduction then divides by the summed weight of the rows' labels instead of the
+/// row count (PyTorch's weighted mean for <c>CrossEntropyLoss(weight=…)</c> and <c>NLLLoss(weight=…)</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class ClassWeightsAttribute : Attribute;

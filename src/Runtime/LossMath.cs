@@ -7,7 +7,7 @@ namespace LossDsl;
 /// method directly runs these: they are the scalar reference the generated kernels are tested against.
 /// Each is implemented in its numerically stable form (no overflow or cancellation for |x| up to 1e4).
 /// </summary>
-public static class LossMath
+public static partial class LossMath
 {
     public static float Abs(float x) => MathF.Abs(x);
     public static double Abs(double x) => Math.Abs(x);

@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(DiagnosticIds.UnsupportedParameterType,
         "Every parameter must have the method's floating type",
-        "Parameter '{0}' is '{1}'; every parameter of '{2}' must be '{3}', the type it returns", Usage);
+        "Parameter '{0}' is '{1}'; every parameter of '{2}' must be '{3}', the type it returns (a row loss also takes ReadOnlySpan<{3}> rows and int class labels)", Usage);
 
     public static readonly DiagnosticDescriptor WrtAndHyper = Error(DiagnosticIds.WrtAndHyper,
         "A parameter cannot be both [Wrt] and [Hyper]",
@@ -84,6 +84,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ReservedName = Error(DiagnosticIds.ReservedName,
         "Parameter name is reserved",
         "Parameter '{0}' would generate a member that clashes with '{1}' of the generated class; rename the parameter", Usage);
+
+    public static readonly DiagnosticDescriptor RowLossParameter = Error(DiagnosticIds.RowLossParameter,
+        "Parameter not allowed in this role of a row loss",
+        "Parameter '{0}' {1}", Usage);
+
+    public static readonly DiagnosticDescriptor RowUsage = Error(DiagnosticIds.RowUsage,
+        "Rows are read through row aggregates and labels",
+        "'{0}': {1}", Language);
 
     public static readonly DiagnosticDescriptor WrtUnused = new(DiagnosticIds.WrtUnused,
         "A differentiated input does not affect the loss",

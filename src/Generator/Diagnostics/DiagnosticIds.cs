@@ -23,6 +23,8 @@ internal static class DiagnosticIds
     public const string NotInlinable = "LD1015";
     public const string GenericLoss = "LD1016";
     public const string ReservedName = "LD1017";
+    public const string RowLossParameter = "LD1018";
+    public const string RowUsage = "LD1019";
     public const string WrtUnused = "LD1050";
 
     // Numerical-stability analyzers (src/Analyzers): warnings with code fixes.

@@ -23,6 +23,11 @@ internal static class LossCompiler
         string serialized = ExprSerializer.Serialize(method.Body);
         try
         {
+            if (method.IsRowLoss)
+            {
+                RowKernelSpec rows = RowLossCompiler.Compile(method, cancellationToken);
+                return new KernelSpec(method, null, null, rows.Derivatives, rows.LossText, serialized, null, rows);
+            }
             ImmutableArray<Expr> outputs = LossAndDerivatives(method, method.Body, cancellationToken);
             var texts = method.Parameters.Where(p => p.IsWrt).Select((wrt, w) => new DerivativeText(wrt.Name,
                 ExprPrinter.Print(outputs[KernelSpec.GradientOutput(w)], MaxFormulaLength),

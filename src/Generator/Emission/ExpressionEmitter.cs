@@ -7,11 +7,11 @@ using LossDsl.Generator.Simplification;
 namespace LossDsl.Generator.Emission;
 
 /// <summary>
-/// Writes an expression as calls on the kernel's ops type parameter <c>V</c> (<c>V.Add</c>, <c>V.Exp</c>, …),
+/// Writes an expression as calls on the kernel's ops type parameter (<c>V.Add</c>, <c>V.Exp</c>, …),
 /// reading temporaries, constants and symbols by name. The same text serves every vector width and the
 /// scalar tail. Constants it meets are collected so they can be hoisted out of the loop.
 /// </summary>
-internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, IReadOnlyDictionary<string, string> symbolNames)
+internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, IReadOnlyDictionary<string, string> symbolNames, string ops = "V", string vector = "TVec")
 {
     private readonly Dictionary<double, string> _constants = new();
     private readonly List<double> _constantOrder = new();
@@ -38,16 +38,16 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
         return expr switch
         {
             Constant c => Constant(c.Value),
-            BoolConstant b => b.Value ? "V.Equal(V.Zero, V.Zero)" : "V.Zero",
+            BoolConstant b => b.Value ? $"{ops}.Equal({ops}.Zero, {ops}.Zero)" : $"{ops}.Zero",
             Symbol s => symbolNames[s.Name],
             Sum sum => EmitSum(sum),
             Product product => EmitProduct(product),
             Power power => EmitPower(power.Base, power.Exponent),
-            Call call => $"V.{call.Function}({string.Join(", ", call.Arguments.Select(a => Emit(a)))})",
-            Compare compare => $"V.{CompareMethod(compare.Op)}({Emit(compare.Left)}, {Emit(compare.Right)})",
-            Logic { Op: LogicOp.Not } not => $"V.Not({Emit(not.Operands[0])})",
-            Logic logic => logic.Operands.Skip(1).Aggregate(Emit(logic.Operands[0]), (acc, o) => $"V.{logic.Op}({acc}, {Emit(o)})"),
-            Select select => $"V.Select({Emit(select.Condition)}, {Emit(select.WhenTrue)}, {Emit(select.WhenFalse)})",
+            Call call => $"{ops}.{call.Function}({string.Join(", ", call.Arguments.Select(a => Emit(a)))})",
+            Compare compare => $"{ops}.{CompareMethod(compare.Op)}({Emit(compare.Left)}, {Emit(compare.Right)})",
+            Logic { Op: LogicOp.Not } not => $"{ops}.Not({Emit(not.Operands[0])})",
+            Logic logic => logic.Operands.Skip(1).Aggregate(Emit(logic.Operands[0]), (acc, o) => $"{ops}.{logic.Op}({acc}, {Emit(o)})"),
+            Select select => $"{ops}.Select({Emit(select.Condition)}, {Emit(select.WhenTrue)}, {Emit(select.WhenFalse)})",
             _ => throw new InvalidOperationException("Unknown node " + expr.Kind),
         };
     }
@@ -74,11 +74,11 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
                 (_, Expr rest) = Ex.SplitCoefficient(term);
                 Expr positive = term is Constant ? Ex.Const(-coefficient) : Ex.Mul(Ex.Const(-coefficient), rest);
                 // Expanded, never looked up: the rebuilt node may equal a temporary defined later in the program.
-                result = $"V.Subtract({result}, {Emit(positive, definition: true)})";
+                result = $"{ops}.Subtract({result}, {Emit(positive, definition: true)})";
             }
             else
             {
-                result = $"V.Add({result}, {Emit(term)})";
+                result = $"{ops}.Add({result}, {Emit(term)})";
             }
         }
         return result;
@@ -105,41 +105,41 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
                 numerator.Add(Emit(factor));
             }
         }
-        string? top = numerator.Count == 0 ? null : numerator.Skip(1).Aggregate(numerator[0], (acc, f) => $"V.Multiply({acc}, {f})");
+        string? top = numerator.Count == 0 ? null : numerator.Skip(1).Aggregate(numerator[0], (acc, f) => $"{ops}.Multiply({acc}, {f})");
         if (top is null)
         {
             top = Constant(coefficient);
         }
         else if (coefficient == -1)
         {
-            top = $"V.Negate({top})";
+            top = $"{ops}.Negate({top})";
         }
         else if (coefficient != 1)
         {
-            top = $"V.Multiply({Constant(coefficient)}, {top})";
+            top = $"{ops}.Multiply({Constant(coefficient)}, {top})";
         }
         if (denominator.Count == 0) return top;
-        string bottom = denominator.Skip(1).Aggregate(denominator[0], (acc, f) => $"V.Multiply({acc}, {f})");
-        return $"V.Divide({top}, {bottom})";
+        string bottom = denominator.Skip(1).Aggregate(denominator[0], (acc, f) => $"{ops}.Multiply({acc}, {f})");
+        return $"{ops}.Divide({top}, {bottom})";
     }
 
     private string EmitPower(Expr @base, Expr exponent)
     {
         if (exponent is Constant { Value: var k } && Lowering.HasShortcut(exponent))
         {
-            if (k < 0) return $"V.Divide({Constant(1)}, {EmitPower(@base, Ex.Const(-k))})";
+            if (k < 0) return $"{ops}.Divide({Constant(1)}, {EmitPower(@base, Ex.Const(-k))})";
             string b = Emit(@base);
             return k switch
             {
-                0.5 => $"V.Sqrt({b})",
+                0.5 => $"{ops}.Sqrt({b})",
                 1 => b,
-                2 => $"V.Square({b})",
-                3 => $"V.Multiply(V.Square({b}), {b})",
-                _ => $"V.Square(V.Square({b}))",
+                2 => $"{ops}.Square({b})",
+                3 => $"{ops}.Multiply({ops}.Square({b}), {b})",
+                _ => $"{ops}.Square({ops}.Square({b}))",
             };
         }
         // Lowering rewrites every other power as exp(y·log|x|); the general call serves programs not lowered.
-        return $"V.Pow({Emit(@base)}, {Emit(exponent)})";
+        return $"{ops}.Pow({Emit(@base)}, {Emit(exponent)})";
     }
 
     private static string CompareMethod(CompareOp op) => op switch
@@ -153,5 +153,5 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
     };
 
     public string ConstantDeclaration(string name, double value) =>
-        $"TVec {name} = V.Create({Literals.Number(value, type)});";
+        $"{vector} {name} = {ops}.Create({Literals.Number(value, type)});";
 }

@@ -32,7 +32,8 @@ internal static partial class LossEmitter
         if (method.Namespace is not null) writer.Open("namespace " + method.Namespace);
         foreach (TypeDeclarationSpec type in method.ContainingTypes) writer.Open($"partial {type.Keyword} {type.Name}");
 
-        new ClassWriter(spec, writer).Write();
+        if (spec.Rows is not null) new RowLossEmitter(spec, writer).Write();
+        else new ClassWriter(spec, writer).Write();
 
         foreach (TypeDeclarationSpec _ in method.ContainingTypes) writer.Close();
         if (method.Namespace is not null) writer.Close();

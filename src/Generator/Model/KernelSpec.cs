@@ -13,7 +13,8 @@ internal sealed record KernelSpec(
     EquatableArray<DerivativeText> Derivatives,
     string LossText,
     string SerializedBody,
-    string? Failure)
+    string? Failure,
+    RowKernelSpec? Rows = null)
 {
     public static int GradientOutput(int wrtIndex) => 1 + 2 * wrtIndex;
 

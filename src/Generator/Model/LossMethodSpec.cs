@@ -11,8 +11,12 @@ internal sealed record LossMethodSpec(
     ScalarType Type,
     EquatableArray<ParameterSpec> Parameters,
     Expr Body,
-    SourceSpan Location)
+    SourceSpan Location,
+    RowShape? Rows = null)
 {
+    /// <summary>Whether this is a row loss (some parameter is a ReadOnlySpan row).</summary>
+    public bool IsRowLoss => Rows is not null;
+
     /// <summary>The generated class's name: <c>{Method}Loss</c>.</summary>
     public string ClassName => MethodName + "Loss";
 
@@ -39,7 +43,13 @@ internal enum ParameterRole { Input, Hyper }
 /// <param name="IsWrt">Differentiated: marked [Wrt], or the first parameter when none is.</param>
 /// <param name="DefaultValue">A hyperparameter's default, if it has one.</param>
 /// <param name="Range">A hyperparameter's stated [Min, Max] (Min/Max on [Hyper]), which the constructor enforces.</param>
-internal sealed record ParameterSpec(string Name, ParameterRole Role, bool IsWrt, double? DefaultValue, (double Min, double Max)? Range = null);
+/// <param name="Shape">Per element (or per row) scalar, a row of C values, or an int class label.</param>
+/// <param name="IgnoreIndex">A label's [IgnoreIndex] value, if it declares one.</param>
+/// <param name="IsClassWeights">A [Hyper] row marked [ClassWeights]: the mean divides by the rows' label weights.</param>
+internal sealed record ParameterSpec(string Name, ParameterRole Role, bool IsWrt, double? DefaultValue, (double Min, double Max)? Range = null,
+    ParameterShape Shape = ParameterShape.Scalar, int? IgnoreIndex = null, bool IsClassWeights = false);
+
+internal enum ParameterShape { Scalar, Row, Label }
 
 /// <summary>A source location without Roslyn types, for diagnostics reported after parsing.</summary>
 internal sealed record SourceSpan(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

@@ -19,7 +19,7 @@ namespace LossDsl.Generator.Parsing;
 /// and overloads are the compiler's own) into an <see cref="Expr"/>. Locals are substituted where they are
 /// read; calls to [Loss] and [Differentiable] methods are inlined.
 /// </summary>
-internal sealed class BodyTranslator
+internal sealed partial class BodyTranslator
 {
     private const string LossAttributeName = "LossDsl.LossAttribute";
     private const string DifferentiableAttributeName = "LossDsl.DifferentiableAttribute";
@@ -40,11 +40,12 @@ internal sealed class BodyTranslator
     private readonly Dictionary<(IMethodSymbol Method, EquatableArray<Expr> Arguments), Expr> _inlined =
         new(new InlineKeyComparer());
 
-    public BodyTranslator(Compilation compilation, CancellationToken cancellationToken, ITranslationObserver? observer = null)
+    public BodyTranslator(Compilation compilation, CancellationToken cancellationToken, ITranslationObserver? observer = null, RowTranslation? rows = null)
     {
         _compilation = compilation;
         _cancellationToken = cancellationToken;
         _observer = observer;
+        _rows = rows;
     }
 
     public static bool IsInlinable(IMethodSymbol method) =>
@@ -196,6 +197,7 @@ internal sealed class BodyTranslator
         _cancellationToken.ThrowIfCancellationRequested();
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (operation.Type is IErrorTypeSymbol || operation is IInvalidOperation) throw new BrokenCodeException();
+        if (_rows is not null && RowValue(operation) is { } rowValue) return rowValue;
         if (operation.ConstantValue is { HasValue: true, Value: { } constant })
         {
             return constant switch
@@ -296,6 +298,7 @@ internal sealed class BodyTranslator
     {
         IMethodSymbol target = invocation.TargetMethod;
         if (IsInlinable(target)) return Inline(invocation, scope);
+        if (IsRowAggregate(target)) return RowAggregate(invocation, scope);
         if (!LanguageFunctions.TryRecognize(target, out LanguageFunctions.Shape shape, out Function function))
         {
             throw Unsupported(DiagnosticDescriptors.UnknownCall, invocation.Syntax.GetLocation(), target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));

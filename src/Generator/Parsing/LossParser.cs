@@ -53,16 +53,18 @@ internal static class LossParser
         if (diagnostics.Count > 0) return new Result<LossMethodSpec?>(null, diagnostics.ToEquatableArray());
 
         List<ParameterSpec> parameters = Parameters(method);
-        if (parameters.All(p => p.Role == ParameterRole.Hyper))
+        bool rowLoss = parameters.Any(p => p.Shape == ParameterShape.Row);
+        if (!parameters.Any(p => p.Role == ParameterRole.Input && (!rowLoss || p.Shape == ParameterShape.Row)))
         {
             return Result<LossMethodSpec?>.Failure(DiagnosticInfo.Create(DiagnosticDescriptors.NoElementInput, syntax.Identifier.GetLocation(), method.Name), null);
         }
         if (ReservedNameProblem(method, syntax, parameters) is { } reserved) return Result<LossMethodSpec?>.Failure(reserved, null);
 
         Expr body;
+        RowTranslation? rows = rowLoss ? new RowTranslation(method, parameters) : null;
         try
         {
-            var translator = new BodyTranslator(compilation, cancellationToken);
+            var translator = new BodyTranslator(compilation, cancellationToken, rows: rows);
             body = translator.TranslateMethod(method, syntax, method.Parameters.Select(p => (p, Ex.Sym(p.Name))));
         }
         catch (UnsupportedCodeException unsupported)
@@ -72,7 +74,7 @@ internal static class LossParser
 
         for (int i = 0; i < parameters.Count; i++)
         {
-            if (parameters[i].IsWrt && !body.ContainsSymbol(parameters[i].Name))
+            if (parameters[i].IsWrt && !(rows?.Reads(parameters[i].Name, body) ?? body.ContainsSymbol(parameters[i].Name)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrtUnused, syntax.ParameterList.Parameters[i].Identifier.GetLocation(), parameters[i].Name));
             }
@@ -86,7 +88,8 @@ internal static class LossParser
             method.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double,
             parameters.ToEquatableArray(),
             body,
-            SourceSpanOf(syntax.Identifier.GetLocation()));
+            SourceSpanOf(syntax.Identifier.GetLocation()),
+            rows?.Shape(body));
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
 
@@ -94,19 +97,27 @@ internal static class LossParser
     internal static List<ParameterSpec> Parameters(IMethodSymbol method)
     {
         bool anyWrt = method.Parameters.Any(p => SignatureValidator.Has(p, SignatureValidator.WrtAttributeName));
+        bool rowLoss = SignatureValidator.IsRowLoss(method);
         var result = new List<ParameterSpec>();
         bool firstInputSeen = false;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             bool hyper = SignatureValidator.Has(parameter, SignatureValidator.HyperAttributeName);
-            // Without any [Wrt], the first per-element parameter is differentiated.
-            bool wrt = anyWrt ? SignatureValidator.Has(parameter, SignatureValidator.WrtAttributeName) : !hyper && !firstInputSeen;
-            firstInputSeen |= !hyper;
-            double? defaultValue = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is IConvertible value
+            ParameterShape shape = SignatureValidator.IsRow(parameter.Type, method.ReturnType) ? ParameterShape.Row
+                : SignatureValidator.IsLabel(parameter.Type) ? ParameterShape.Label : ParameterShape.Scalar;
+            // Without any [Wrt], the first per-element parameter (of a row loss: the first row) is differentiated.
+            bool candidate = !hyper && (!rowLoss || shape == ParameterShape.Row);
+            bool wrt = anyWrt ? SignatureValidator.Has(parameter, SignatureValidator.WrtAttributeName) : candidate && !firstInputSeen;
+            firstInputSeen |= candidate;
+            double? defaultValue = shape == ParameterShape.Scalar && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is IConvertible value
                 ? value.ToDouble(CultureInfo.InvariantCulture)
                 : null;
+            int? ignoreIndex = parameter.GetAttributes()
+                .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SignatureValidator.IgnoreIndexAttributeName)?
+                .ConstructorArguments.FirstOrDefault().Value as int?;
             result.Add(new ParameterSpec(parameter.Name, hyper ? ParameterRole.Hyper : ParameterRole.Input, wrt, defaultValue,
-                hyper ? StatedRanges.Of(parameter) : null));
+                hyper && shape == ParameterShape.Scalar ? StatedRanges.Of(parameter) : null, shape, ignoreIndex,
+                SignatureValidator.Has(parameter, SignatureValidator.ClassWeightsAttributeName)));
         }
         return result;
     }
@@ -121,12 +132,21 @@ internal static class LossParser
             ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss",
             ["reduction"] = "reduction", ["losses"] = "losses",
         };
+        if (parameters.Any(p => p.Shape == ParameterShape.Row))
+        {
+            taken["width"] = "width";
+            taken[RowShape.Width] = "the row width C of the formulas";
+            taken["denominator"] = "denominator";
+            taken["Denominator"] = "Denominator";
+            if (parameters.Any(p => p.IgnoreIndex is not null)) (taken["ignoreIndex"], taken["IgnoreIndex"]) = ("ignoreIndex", "IgnoreIndex");
+        }
         for (int i = 0; i < parameters.Count; i++)
         {
             ParameterSpec p = parameters[i];
             IEnumerable<string> names = p.Role == ParameterRole.Hyper
                 ? new[] { p.Name, Naming.Pascal(p.Name) }
                 : p.IsWrt ? new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" } : new[] { p.Name };
+            if (p.Role == ParameterRole.Hyper && p.Shape == ParameterShape.Row) names = names.Concat(new[] { "_" + p.Name });
             foreach (string name in names)
             {
                 if (taken.TryGetValue(name, out string? clash))

@@ -11,8 +11,21 @@ internal static class SignatureValidator
 {
     public const string WrtAttributeName = "LossDsl.WrtAttribute";
     public const string HyperAttributeName = "LossDsl.HyperAttribute";
+    public const string IgnoreIndexAttributeName = "LossDsl.IgnoreIndexAttribute";
+    public const string ClassWeightsAttributeName = "LossDsl.ClassWeightsAttribute";
 
     public static bool IsScalar(ITypeSymbol type) => type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+
+    /// <summary>A row of a row loss: <c>ReadOnlySpan&lt;T&gt;</c> of the method's floating type.</summary>
+    public static bool IsRow(ITypeSymbol type, ITypeSymbol scalar) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>"
+        && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], scalar);
+
+    /// <summary>A class label of a row loss.</summary>
+    public static bool IsLabel(ITypeSymbol type) => type.SpecialType == SpecialType.System_Int32;
+
+    /// <summary>Whether the method is a row loss: some parameter is a row.</summary>
+    public static bool IsRowLoss(IMethodSymbol method) => method.Parameters.Any(p => IsRow(p.Type, method.ReturnType));
 
     public static bool Has(IParameterSymbol parameter, string attributeName) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
@@ -42,6 +55,7 @@ internal static class SignatureValidator
             problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, syntax.ReturnType.GetLocation(), name, method.ReturnType.ToDisplayString()));
             return problems; // parameter types are judged against the return type
         }
+        bool rowLoss = IsRowLoss(method);
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             IParameterSymbol parameter = method.Parameters[i];
@@ -51,7 +65,8 @@ internal static class SignatureValidator
                 string modifier = parameter.IsParams ? "params" : parameter.IsThis ? "this" : parameter.RefKind.ToString().ToLowerInvariant().Replace("readonlyparameter", "ref readonly");
                 problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterModifier, parameterSyntax.GetLocation(), parameter.Name, modifier));
             }
-            else if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType))
+            else if (!SymbolEqualityComparer.Default.Equals(parameter.Type, method.ReturnType)
+                && !(rowLoss && (IsRow(parameter.Type, method.ReturnType) || IsLabel(parameter.Type))))
             {
                 problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, parameterSyntax.GetLocation(),
                     parameter.Name, parameter.Type.ToDisplayString(), name, method.ReturnType.ToDisplayString()));
@@ -60,8 +75,30 @@ internal static class SignatureValidator
             {
                 problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrtAndHyper, parameterSyntax.GetLocation(), parameter.Name));
             }
+            if (RowRoleProblem(method, parameter, rowLoss) is { } problem)
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowLossParameter, parameterSyntax.GetLocation(), parameter.Name, problem));
+            }
         }
         return problems;
+    }
+
+    // Labels index rows and are not values; only rows are differentiated; the two row-loss attributes go where they mean something.
+    private static string? RowRoleProblem(IMethodSymbol method, IParameterSymbol parameter, bool rowLoss)
+    {
+        bool row = IsRow(parameter.Type, method.ReturnType), label = IsLabel(parameter.Type), hyper = Has(parameter, HyperAttributeName);
+        if (Has(parameter, IgnoreIndexAttributeName) && !label) return "has [IgnoreIndex], which belongs on the int class label of a row loss";
+        if (Has(parameter, ClassWeightsAttributeName))
+        {
+            if (!row || !hyper) return "has [ClassWeights], which belongs on a [Hyper] ReadOnlySpan row of per-class weights";
+            if (!method.Parameters.Any(p => IsLabel(p.Type))) return "has [ClassWeights] but the loss has no int class label to index the weights by";
+            if (method.Parameters.First(p => Has(p, ClassWeightsAttributeName)).Ordinal != parameter.Ordinal) return "is a second [ClassWeights] row; a loss has at most one";
+        }
+        if (!rowLoss) return null;
+        if (label && (hyper || Has(parameter, WrtAttributeName))) return "is an int class label: it indexes rows and is neither [Wrt] nor [Hyper]";
+        if (!row && !label && !hyper && Has(parameter, WrtAttributeName)) return "is a per-row scalar; a row loss is differentiated with respect to its rows: mark a ReadOnlySpan row [Wrt]";
+        if (row && hyper && parameter.HasExplicitDefaultValue) return "is a [Hyper] row; it has no default value (the generated constructor takes an array)";
+        return null;
     }
 
     /// <summary>Why an inlined method cannot be used, or null if its signature is fine.</summary>

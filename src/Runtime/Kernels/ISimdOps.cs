@@ -41,6 +41,9 @@ public interface ISimdOps<TSelf, TVec, T>
     /// <summary>The sum of the lanes, accumulated in double.</summary>
     static abstract double Sum(TVec value);
 
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
+    static abstract double Maximum(TVec value);
+
     static abstract TVec Add(TVec a, TVec b);
     static abstract TVec Subtract(TVec a, TVec b);
     static abstract TVec Multiply(TVec a, TVec b);

@@ -68,11 +68,14 @@ public static class KernelGuard
     /// <summary>Vectors per accumulation block: each lane sums at most this many values in T before the block is added in double.</summary>
     public const int BlockVectors = 64;
 
-    /// <summary>The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1.</summary>
-    public static double GradientScale(Reduction reduction, int length) =>
+    /// <summary>
+    /// The factor applied to per-element gradients: 1/N for <see cref="Reduction.Mean"/>, else 1. Row losses pass
+    /// the counted rows (or their summed class weights) as N.
+    /// </summary>
+    public static double GradientScale(Reduction reduction, double length) =>
         reduction == Reduction.Mean ? 1.0 / length : 1.0;
 
     /// <summary>The reduced loss from the double total: the mean is NaN over zero elements, as PyTorch.</summary>
-    public static double Reduce(Reduction reduction, double total, int length) =>
+    public static double Reduce(Reduction reduction, double total, double length) =>
         reduction == Reduction.Mean ? total / length : total;
 }

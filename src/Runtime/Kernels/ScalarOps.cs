@@ -25,6 +25,7 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreStreaming(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(T value) => double.CreateTruncating(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Maximum(T value) => double.CreateTruncating(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Add(T a, T b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Subtract(T a, T b) => a - b;

@@ -43,6 +43,14 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         return Vector256.Sum(value.AsDouble());
     }
 
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
+    public static double Maximum(Vector256<T> value)
+    {
+        double max = double.NegativeInfinity;
+        for (int lane = 0; lane < Vector256<T>.Count; lane++) max = StableMath.Max(max, double.CreateTruncating(value.GetElement(lane)));
+        return max;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Multiply(Vector256<T> a, Vector256<T> b) => a * b;

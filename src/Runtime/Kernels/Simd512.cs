@@ -43,6 +43,14 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         return Vector512.Sum(value.AsDouble());
     }
 
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
+    public static double Maximum(Vector512<T> value)
+    {
+        double max = double.NegativeInfinity;
+        for (int lane = 0; lane < Vector512<T>.Count; lane++) max = StableMath.Max(max, double.CreateTruncating(value.GetElement(lane)));
+        return max;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Multiply(Vector512<T> a, Vector512<T> b) => a * b;

@@ -1,0 +1,554 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LossDsl.Generator.Helpers;
+using LossDsl.Generator.Model;
+
+namespace LossDsl.Generator.Emission;
+
+/// <summary>
+/// The class of a row loss: public members over flattened [rows × width] spans, and per row a max pass, a sum
+/// pass, the per-row program and a gradient pass, each pass written once for every vector width.
+/// </summary>
+internal sealed class RowLossEmitter
+{
+    private const string Kernels = "global::LossDsl.Kernels";
+    private const string Guard = Kernels + ".KernelGuard";
+    private const string RowGuard = Kernels + ".RowGuard";
+    private const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+
+    private static readonly Regex GeneratedLocal = new("^(t|c|agg|shift|adjoint|softmax|invSum|max|sum|acc|fixup)[0-9]+$");
+    private static readonly HashSet<string> ReservedLocals = new()
+    {
+        "i", "j", "r", "rows", "width", "total", "loss", "block", "next", "scale", "C", "S", "V", "TVec", "storeLosses", "denominator",
+    };
+
+    private enum PassKind { Max, Sum, Gradient }
+
+    private readonly KernelSpec _kernel;
+    private readonly RowKernelSpec _spec;
+    private readonly LossMethodSpec _method;
+    private readonly IndentedWriter _w;
+    private readonly string _t;
+    private readonly List<ParameterSpec> _inputs, _rows, _hyperRows, _labels, _perRow, _hypers, _wrts;
+    private readonly ParameterSpec? _weights;
+    private readonly Dictionary<string, string> _locals = new();
+
+    // LogSumExp aggregates over a [Wrt] row: the sum pass stores exp(x - shift) in that row's gradient, and the
+    // gradient pass reads softmax as that times 1/sum, so each element needs one exp.
+    private readonly Dictionary<int, string> _softmaxRow = new();
+
+    public RowLossEmitter(KernelSpec kernel, IndentedWriter writer)
+    {
+        _kernel = kernel;
+        _spec = kernel.Rows!;
+        _method = kernel.Method;
+        _w = writer;
+        _t = Literals.Keyword(_method.Type);
+        var parameters = _method.Parameters.ToList();
+        _inputs = parameters.Where(p => p.Role == ParameterRole.Input).ToList();
+        _rows = _inputs.Where(p => p.Shape == ParameterShape.Row).ToList();
+        _labels = _inputs.Where(p => p.Shape == ParameterShape.Label).ToList();
+        _perRow = _inputs.Where(p => p.Shape == ParameterShape.Scalar).ToList();
+        _hyperRows = parameters.Where(p => p.Role == ParameterRole.Hyper && p.Shape == ParameterShape.Row).ToList();
+        _hypers = parameters.Where(p => p.Role == ParameterRole.Hyper && p.Shape == ParameterShape.Scalar).ToList();
+        _wrts = parameters.Where(p => p.IsWrt).ToList();
+        _weights = _hyperRows.FirstOrDefault(p => p.IsClassWeights);
+
+        foreach (ParameterSpec p in parameters)
+        {
+            _locals[p.Shape == ParameterShape.Row ? RowShape.Element(p.Name) : p.Name] = Local(p.Name);
+        }
+        foreach (IndexedElement indexed in _method.Rows!.Indexed) _locals[indexed.Name] = Local(indexed.Row) + "_" + Local(indexed.Label);
+        for (int a = 0; a < _spec.Aggregates.Count; a++)
+        {
+            _locals[_spec.Aggregates[a].Name] = "agg" + a;
+            _locals[RowKernelSpec.Shift(a)] = "shift" + a;
+            _locals[RowKernelSpec.Adjoint(a)] = "adjoint" + a;
+            _locals[RowKernelSpec.Softmax(a)] = "softmax" + a;
+            if (a < _spec.ForwardAggregates && _spec.Aggregates[a] is { Kind: AggregateKind.LogSumExp, Element: Symbol element }
+                && _wrts.FirstOrDefault(w => RowShape.Element(w.Name) == element.Name) is { } row)
+            {
+                _softmaxRow[a] = row.Name;
+            }
+        }
+        _locals[RowKernelSpec.Scale] = "scale";
+        _locals[RowShape.Width] = "C";
+    }
+
+    // A user's name as a local of the kernels, kept clear of the names the kernels declare themselves.
+    private static string Local(string name)
+    {
+        bool clash = ReservedLocals.Contains(name) || GeneratedLocal.IsMatch(name)
+            || name.EndsWith("Data") || name.EndsWith("Row") || name.EndsWith("Value") || name.EndsWith("Ignore") || name.Contains("_");
+        return Naming.Identifier(clash ? name + "_" : name);
+    }
+
+    private static string Id(string name) => Naming.Identifier(name);
+
+    private static string Gradient(ParameterSpec p) => p.Name + "Gradient";
+
+    private string ElementType(ParameterSpec p) => p.Shape == ParameterShape.Label ? "int" : _t;
+
+    private string Cref => "global::" + string.Join(".", new[] { _method.Namespace }.Concat(_method.ContainingTypes.Select(t => t.Name)).Concat(new[] { _method.MethodName }).Where(s => s is not null))
+        + $"({string.Join(", ", _method.Parameters.Select(p => p.Shape switch
+        {
+            ParameterShape.Row => $"global::System.ReadOnlySpan{{{_t}}}",
+            ParameterShape.Label => "int",
+            _ => _t,
+        }))})";
+
+    private string IgnoreProperty(ParameterSpec label) =>
+        _labels.Count(l => l.IgnoreIndex is not null) == 1 ? "IgnoreIndex" : Naming.Pascal(label.Name) + "IgnoreIndex";
+
+    private static string IgnoreParameter(string property) => char.ToLowerInvariant(property[0]) + property.Substring(1);
+
+    public void Write()
+    {
+        _w.Line($"/// <summary>Vectorized kernels for the row loss <see cref=\"{Cref}\"/>, generated by LossDsl.</summary>");
+        _w.Line("/// <remarks>");
+        _w.Line($"/// <para>loss = {Literals.Xml(_spec.LossText)}</para>");
+        foreach (DerivativeText d in _spec.Derivatives) _w.Line($"/// <para>∂loss/∂{Literals.Xml(d.Input)} = {Literals.Xml(d.Gradient)}</para>");
+        _w.Line("/// <para>");
+        _w.Line("/// Row inputs are flattened [rows × width] spans (row r is elements [r·width, (r+1)·width)); labels and");
+        _w.Line("/// per-row inputs have one value per row. The mean reduction divides by the rows counted" + (_weights is null ? "" : ", each weighted by its label's class weight") + ".");
+        _w.Line("/// </para>");
+        _w.Line("/// </remarks>");
+        _w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"LossDsl.Generator\", \"{LossEmitter.GeneratorVersion}\")]");
+        using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}"))
+        {
+            WriteConstructorAndProperties();
+            WriteMember("Forward", reduces: true, perRow: false, gradient: false,
+                "The loss reduced over rows (<see cref=\"Reduction\"/>): the mean is NaN over zero counted rows, the sum 0.");
+            WriteMember("Forward", reduces: false, perRow: true, gradient: false,
+                "The loss of every row, unreduced (0 for an ignored row).");
+            WriteMember("Backward", reduces: false, perRow: false, gradient: true,
+                "The gradient of the reduced loss (for <see cref=\"LossDsl.Reduction.Mean\"/> it includes the 1/N) for each differentiated row input.");
+            WriteMember("ForwardBackward", reduces: true, perRow: false, gradient: true, "The reduced loss and its gradients, fused.");
+            WriteDenominator();
+            WriteRows(gradient: false);
+            WriteRows(gradient: true);
+            WritePass("MaxPass", _spec.MaxPass, PassKind.Max, AggregateIndices(AggregateKind.Max, AggregateKind.LogSumExp, _spec.ForwardAggregates), storeSoftmax: false);
+            WritePass("SumPass", _spec.ForwardSumPass, PassKind.Sum, AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, _spec.ForwardAggregates), storeSoftmax: false);
+            WritePass("BackwardSumPass", _spec.BackwardSumPass, PassKind.Sum, AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, _spec.Aggregates.Count), storeSoftmax: true);
+            WritePass("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
+        }
+    }
+
+    private List<int> AggregateIndices(AggregateKind first, AggregateKind second, int count) =>
+        Enumerable.Range(0, count).Where(a => _spec.Aggregates[a].Kind == first || _spec.Aggregates[a].Kind == second).ToList();
+
+    private void WriteConstructorAndProperties()
+    {
+        _w.Line($"/// <summary>Creates the loss; hyperparameters default to those of <see cref=\"{Cref}\"/>.</summary>");
+        foreach (ParameterSpec h in _hyperRows) _w.Line($"/// <param name=\"{h.Name}\">The per-class values <c>{h.Name}</c>, one per class (copied).</param>");
+        foreach (ParameterSpec h in _hypers) _w.Line($"/// <param name=\"{h.Name}\">The hyperparameter <c>{h.Name}</c>.</param>");
+        foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null))
+        {
+            _w.Line($"/// <param name=\"{IgnoreParameter(IgnoreProperty(l))}\">The value of <c>{l.Name}</c> that marks a row to skip.</param>");
+        }
+        _w.Line("/// <param name=\"reduction\">How <c>Forward</c>, <c>Backward</c> and <c>ForwardBackward</c> reduce over rows.</param>");
+        var parameters = _hyperRows.Select(h => $"{_t}[] {Id(h.Name)}")
+            .Concat(_hypers.Select(h => $"{_t} {Id(h.Name)}" + (h.DefaultValue is { } d ? " = " + Literals.Number(d, _method.Type) : "")))
+            .Concat(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {IgnoreParameter(IgnoreProperty(l))} = {l.IgnoreIndex}"))
+            .Concat(new[] { "global::LossDsl.Reduction reduction = global::LossDsl.Reduction.Mean" });
+        using (_w.Block($"public {_method.ClassName}({string.Join(", ", parameters)})"))
+        {
+            foreach (ParameterSpec h in _hyperRows) _w.Line($"_{h.Name} = {RowGuard}.ClassWeights({Id(h.Name)}, nameof({Id(h.Name)}));");
+            foreach (ParameterSpec h in _hypers)
+            {
+                _w.Line(h.Range is var (min, max)
+                    ? $"{Naming.Pascal(h.Name)} = {Guard}.InRange({Id(h.Name)}, {Literals.Number(min, ScalarType.Double)}, {Literals.Number(max, ScalarType.Double)}, nameof({Id(h.Name)}));"
+                    : $"{Naming.Pascal(h.Name)} = {Id(h.Name)};");
+            }
+            foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null)) _w.Line($"{IgnoreProperty(l)} = {IgnoreParameter(IgnoreProperty(l))};");
+            _w.Line($"Reduction = {Guard}.DefinedReduction(reduction, nameof(reduction));");
+        }
+        foreach (ParameterSpec h in _hyperRows)
+        {
+            _w.Line();
+            _w.Line($"private readonly {_t}[] _{h.Name};");
+            _w.Line();
+            _w.Line($"/// <summary>The per-class values <c>{h.Name}</c>.</summary>");
+            _w.Line($"public global::System.ReadOnlySpan<{_t}> {Naming.Pascal(h.Name)} => _{h.Name};");
+        }
+        foreach (ParameterSpec h in _hypers)
+        {
+            _w.Line();
+            _w.Line($"/// <summary>The hyperparameter <c>{h.Name}</c>.</summary>");
+            _w.Line($"public {_t} {Naming.Pascal(h.Name)} {{ get; }}");
+        }
+        foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null))
+        {
+            _w.Line();
+            _w.Line($"/// <summary>The value of <c>{l.Name}</c> that marks a row to skip: loss 0, gradient 0, not counted in the mean.</summary>");
+            _w.Line($"public int {IgnoreProperty(l)} {{ get; }}");
+        }
+        _w.Line();
+        _w.Line("/// <summary>How the reduced members combine per-row losses.</summary>");
+        _w.Line("public global::LossDsl.Reduction Reduction { get; }");
+        _w.Line();
+        _w.Line("/// <summary>The simplified loss and gradients this class computes, as plain math (no Hessian: it is C × C per row).</summary>");
+        string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>
+            $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, \"\")"));
+        _w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(_spec.LossText)}, new global::LossDsl.DerivativeFormula[] {{ {derivatives} }});");
+    }
+
+    private string InputParameters => string.Join(", ", _inputs.Select(p => $"global::System.ReadOnlySpan<{ElementType(p)}> {Id(p.Name)}").Concat(new[] { "int width" }));
+
+    private void WriteMember(string name, bool reduces, bool perRow, bool gradient, string summary)
+    {
+        var outputs = perRow ? new List<string> { "losses" } : gradient ? _wrts.Select(Gradient).ToList() : new List<string>();
+        string parameters = string.Join(", ", new[] { InputParameters }.Concat(outputs.Select(o => $"global::System.Span<{_t}> {o}")));
+        _w.Line();
+        _w.Line($"/// <summary>{summary}</summary>");
+        using (_w.Block($"public {(reduces ? _t : "void")} {name}({parameters})"))
+        {
+            string first = Id(_rows[0].Name);
+            _w.Line($"int rows = {RowGuard}.Rows({first}.Length, width, nameof({first}), nameof(width));");
+            foreach (ParameterSpec row in _rows.Skip(1)) _w.Line($"{RowGuard}.SameRows({first}.Length, {Id(row.Name)}.Length, width, nameof({Id(row.Name)}));");
+            foreach (ParameterSpec p in _labels.Concat(_perRow)) _w.Line($"{RowGuard}.OnePerRow(rows, {Id(p.Name)}.Length, nameof({Id(p.Name)}));");
+            foreach (ParameterSpec h in _hyperRows) _w.Line($"{RowGuard}.OnePerClass(width, _{h.Name}.Length, nameof(width));");
+            if (perRow) _w.Line($"{RowGuard}.OnePerRow(rows, losses.Length, nameof(losses));");
+            foreach (string output in outputs.Where(o => o != "losses")) _w.Line($"{RowGuard}.SameRows({first}.Length, {output}.Length, width, nameof({output}));");
+            // Gradients are written while their row is still read (softmax is kept in them): no sharing at all.
+            for (int o = 0; o < outputs.Count; o++)
+            {
+                foreach (ParameterSpec input in _rows.Concat(_perRow))
+                {
+                    string check = outputs[o] == "losses" && input.Shape == ParameterShape.Scalar ? "NoPartialOverlap" : "Disjoint";
+                    _w.Line($"{Guard}.{check}<{_t}>({outputs[o]}, {Id(input.Name)}, nameof({outputs[o]}), nameof({Id(input.Name)}));");
+                }
+                for (int other = o + 1; other < outputs.Count; other++)
+                {
+                    _w.Line($"{Guard}.Disjoint<{_t}>({outputs[o]}, {outputs[other]}, nameof({outputs[o]}), nameof({outputs[other]}));");
+                }
+            }
+            _w.Line(_labels.Count > 0
+                ? $"double denominator = Denominator({string.Join(", ", _labels.Select(l => Id(l.Name)))}, width);"
+                : "double denominator = rows;");
+            var args = new List<string> { "rows", "width" };
+            if (gradient)
+            {
+                _w.Line($"{_t} scale = ({_t}){Guard}.GradientScale(Reduction, denominator);");
+                args.Add("scale");
+            }
+            else
+            {
+                args.Add(perRow ? "true" : "false");
+            }
+            args.AddRange(RowsValueArguments());
+            args.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {DataRef(p)}"));
+            if (gradient) args.AddRange(outputs.Select(o => $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({o})"));
+            else args.Add(perRow ? "ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(losses)" : $"ref {Unsafe}.NullRef<{_t}>()");
+            string call = $"{(gradient ? "Backward" : "Forward")}Rows<{Kernels}.ScalarOps<{_t}>>({string.Join(", ", args)})";
+            if (reduces)
+            {
+                _w.Line($"double total = {call};");
+                _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, denominator);");
+            }
+            else
+            {
+                _w.Line($"{call};");
+            }
+        }
+    }
+
+    private string DataRef(ParameterSpec p) => p.Role == ParameterRole.Hyper
+        ? $"global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_{p.Name})"
+        : $"global::System.Runtime.InteropServices.MemoryMarshal.GetReference({Id(p.Name)})";
+
+    private IEnumerable<string> RowsValueArguments() =>
+        _labels.Where(l => l.IgnoreIndex is not null).Select(IgnoreProperty).Concat(_hypers.Select(h => Naming.Pascal(h.Name)));
+
+    // Validates every label before anything is written, and counts the rows the mean divides by.
+    private void WriteDenominator()
+    {
+        if (_labels.Count == 0) return;
+        _w.Line();
+        _w.Line("/// <summary>Checks the labels; the rows counted by the mean (or the sum of their class weights).</summary>");
+        using (_w.Block($"private double Denominator({string.Join(", ", _labels.Select(l => $"global::System.ReadOnlySpan<int> {Id(l.Name)}"))}, int width)"))
+        {
+            _w.Line("double denominator = 0;");
+            using (_w.Block($"for (int r = 0; r < {Id(_labels[0].Name)}.Length; r++)"))
+            {
+                foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null)) _w.Line($"if ({Id(l.Name)}[r] == {IgnoreProperty(l)}) continue;");
+                foreach (ParameterSpec l in _labels)
+                {
+                    _w.Line(l.IgnoreIndex is not null
+                        ? $"{RowGuard}.Label({Id(l.Name)}[r], width, r, {IgnoreProperty(l)}, nameof({Id(l.Name)}));"
+                        : $"{RowGuard}.Label({Id(l.Name)}[r], width, r, nameof({Id(l.Name)}));");
+                }
+                _w.Line(_weights is null ? "denominator += 1;" : $"denominator += _{_weights.Name}[{Id(_labels[0].Name)}[r]];");
+            }
+            _w.Line("return denominator;");
+        }
+    }
+
+    // The per-row work: passes over the row, then the per-row program in scalar ops S.
+    private void WriteRows(bool gradient)
+    {
+        KernelProgram program = gradient ? _spec.BackwardRow : _spec.ForwardRow;
+        var parameters = new List<string> { "int rows", "int width", gradient ? $"{_t} scaleValue" : "bool storeLosses" };
+        parameters.AddRange(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {Local(l.Name)}Ignore"));
+        parameters.AddRange(_hypers.Select(h => $"{_t} {Local(h.Name)}Value"));
+        parameters.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {ElementType(p)} {Local(p.Name)}Data"));
+        parameters.AddRange(gradient ? _wrts.Select(w => $"ref {_t} {Local(w.Name)}GradientData") : new[] { $"ref {_t} lossesData" });
+
+        var expressions = new ExpressionEmitter(program, _method.Type, _locals, "S", _t);
+        var hoisted = new IndentedWriter();
+        var body = new IndentedWriter();
+        int outputCount = gradient ? program.Outputs.Count : 1;
+        foreach (int t in program.TempsNeededBy(Enumerable.Range(0, outputCount)))
+        {
+            (program.Invariant[t] ? hoisted : body).Line($"{_t} {ExpressionEmitter.TempName(t)} = {expressions.Emit(program.Temps[t], definition: true)}; // {expressions.Describe(program.Temps[t])}");
+        }
+
+        // Every expression is written before the constants it introduced are declared.
+        string lossCode = expressions.Emit(program.Outputs[0]);
+        var adjointCodes = new List<(int Aggregate, string Code)>();
+        var fixupCodes = new List<string>();
+        if (gradient)
+        {
+            for (int a = 0; a < _spec.Aggregates.Count; a++)
+            {
+                if (_spec.GradientPass.Temps.Concat(_spec.GradientPass.Outputs).Any(e => e.ContainsSymbol(RowKernelSpec.Adjoint(a))))
+                {
+                    adjointCodes.Add((a, expressions.Emit(program.Outputs[1 + a])));
+                }
+            }
+            for (int f = 0; f < _spec.Fixups.Count; f++) fixupCodes.Add(expressions.Emit(program.Outputs[1 + _spec.Aggregates.Count + f]));
+        }
+
+        _w.Line();
+        _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        _w.Line($"private static double {(gradient ? "Backward" : "Forward")}Rows<S>({string.Join(", ", parameters)})");
+        _w.Line($"    where S : struct, {Kernels}.ISimdOps<S, {_t}, {_t}>");
+        _w.Line("{").Indent();
+        _w.Line($"{_t} C = width;");
+        if (gradient) _w.Line($"{_t} scale = scaleValue;");
+        foreach (ParameterSpec h in _hypers) _w.Line($"{_t} {Local(h.Name)} = {Local(h.Name)}Value;");
+        foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
+        foreach (string line in Lines(hoisted)) _w.Line(line);
+        _w.Line("double total = 0;");
+        _w.Open("for (int r = 0; r < rows; r++)");
+        foreach (ParameterSpec l in _labels) _w.Line($"int {Local(l.Name)} = {Unsafe}.Add(ref {Local(l.Name)}Data, r);");
+        if (_labels.Any(l => l.IgnoreIndex is not null))
+        {
+            string ignored = string.Join(" || ", _labels.Where(l => l.IgnoreIndex is not null).Select(l => $"{Local(l.Name)} == {Local(l.Name)}Ignore"));
+            _w.Open($"if ({ignored})");
+            if (gradient)
+            {
+                foreach (ParameterSpec w in _wrts) _w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width), width).Clear();");
+            }
+            else
+            {
+                _w.Line($"if (storeLosses) {Unsafe}.Add(ref lossesData, r) = 0;");
+            }
+            _w.Line("continue;");
+            _w.Close();
+        }
+        foreach (ParameterSpec p in _perRow) _w.Line($"{_t} {Local(p.Name)} = {Unsafe}.Add(ref {Local(p.Name)}Data, r);");
+        foreach (ParameterSpec row in _rows) _w.Line($"ref {_t} {Local(row.Name)}Row = ref {Unsafe}.Add(ref {Local(row.Name)}Data, (nint)r * width);");
+        foreach (ParameterSpec row in _hyperRows) _w.Line($"ref {_t} {Local(row.Name)}Row = ref {Local(row.Name)}Data;");
+        if (gradient)
+        {
+            foreach (ParameterSpec w in _wrts) _w.Line($"ref {_t} {Local(w.Name)}GradientRow = ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width);");
+        }
+        foreach (IndexedElement indexed in _method.Rows!.Indexed) _w.Line($"{_t} {_locals[indexed.Name]} = {Unsafe}.Add(ref {Local(indexed.Row)}Row, {Local(indexed.Label)});");
+        var maxima = AggregateIndices(AggregateKind.Max, AggregateKind.LogSumExp, _spec.ForwardAggregates);
+        int aggregateCount = gradient ? _spec.Aggregates.Count : _spec.ForwardAggregates;
+        var sums = AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, aggregateCount);
+        if (maxima.Count > 0 || sums.Count > 0 || gradient) _w.Line("int j;");
+
+        if (maxima.Count > 0)
+        {
+            _w.Line($"double {string.Join(", ", maxima.Select(a => $"max{a} = double.NegativeInfinity"))};");
+            WriteCascade("MaxPass", _spec.MaxPass, PassKind.Max, maxima, storeSoftmax: false);
+            foreach (int a in maxima.Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp))
+            {
+                _w.Line($"double shift{a}Exact = double.IsFinite(max{a}) ? max{a} : 0; // all -∞ gives -∞, +∞ gives +∞");
+                _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
+            }
+        }
+        if (sums.Count > 0)
+        {
+            _w.Line($"double {string.Join(", ", sums.Select(a => $"sum{a} = 0"))};");
+            WriteCascade(gradient ? "BackwardSumPass" : "SumPass", gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass, PassKind.Sum, sums, storeSoftmax: gradient);
+        }
+        for (int a = 0; a < aggregateCount; a++)
+        {
+            _w.Line(_spec.Aggregates[a].Kind switch
+            {
+                AggregateKind.LogSumExp => $"{_t} agg{a} = ({_t})(shift{a}Exact + global::System.Math.Log(sum{a})); // {Literals.Xml(_spec.Aggregates[a].Name)}",
+                AggregateKind.Max => $"{_t} agg{a} = ({_t})max{a}; // {_spec.Aggregates[a].Name}",
+                _ => $"{_t} agg{a} = ({_t})sum{a}; // {_spec.Aggregates[a].Name}",
+            });
+            if (gradient && _softmaxRow.ContainsKey(a)) _w.Line($"{_t} invSum{a} = ({_t})(1 / sum{a});");
+        }
+        foreach (string line in Lines(body)) _w.Line(line);
+        _w.Line($"{_t} loss = {lossCode};");
+        _w.Line("total += loss;");
+        if (!gradient)
+        {
+            _w.Line($"if (storeLosses) {Unsafe}.Add(ref lossesData, r) = loss;");
+        }
+        else
+        {
+            foreach (var (a, code) in adjointCodes) _w.Line($"{_t} adjoint{a} = {code};");
+            WriteCascade("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
+            for (int f = 0; f < _spec.Fixups.Count; f++)
+            {
+                IndexedElement fixup = _spec.Fixups[f];
+                _w.Line($"{Unsafe}.Add(ref {Local(fixup.Row)}GradientRow, {Local(fixup.Label)}) += {fixupCodes[f]};");
+            }
+        }
+        _w.Close();
+        _w.Line("return total;");
+        _w.Close();
+    }
+
+    // The calls over one row: the widest accelerated vectors first, then narrower ones and the scalar tail.
+    private void WriteCascade(string pass, KernelProgram program, PassKind kind, List<int> outputs, bool storeSoftmax)
+    {
+        string args = string.Join(", ", new[] { "ref j", "width" }.Concat(PassSignature(program, kind, outputs, storeSoftmax).Select(p => p.Argument)));
+        _w.Line("j = 0;");
+        foreach (string width in new[] { "512", "256", "128" })
+        {
+            string ops = $"{Kernels}.Simd{width}<{_t}>";
+            _w.Line($"if ({ops}.IsHardwareAccelerated) {pass}<{ops}, global::System.Runtime.Intrinsics.Vector{width}<{_t}>>({args});");
+        }
+        _w.Line($"{pass}<{Kernels}.ScalarOps<{_t}>, {_t}>({args});");
+    }
+
+    // What a pass reads (per-row values, rows, stored softmax) and what it writes (accumulators, gradients).
+    private List<(string Parameter, string Argument)> PassSignature(KernelProgram program, PassKind kind, List<int> outputs, bool storeSoftmax)
+    {
+        var symbols = SymbolsRead(program, outputs);
+        var result = new List<(string, string)>();
+        foreach (string name in symbols.Where(s => !s.StartsWith("@softmax") && !IsElement(s)).OrderBy(s => _locals[s], System.StringComparer.Ordinal))
+        {
+            result.Add(($"{_t} {_locals[name]}Value", _locals[name]));
+        }
+        foreach (ParameterSpec row in _rows.Concat(_hyperRows).Where(r => symbols.Contains(RowShape.Element(r.Name))))
+        {
+            result.Add(($"ref {_t} {Local(row.Name)}Row", $"ref {Local(row.Name)}Row"));
+        }
+        var softmaxRead = _softmaxRow.Keys.Where(a => symbols.Contains(RowKernelSpec.Softmax(a))).ToList();
+        foreach (int a in softmaxRead) result.Add(($"{_t} invSum{a}Value", $"invSum{a}"));
+        var gradientRows = kind == PassKind.Gradient ? _wrts.Select(w => w.Name).ToList()
+            : storeSoftmax ? outputs.Where(_softmaxRow.ContainsKey).Select(a => _softmaxRow[a]).ToList()
+            : new List<string>();
+        gradientRows.AddRange(softmaxRead.Select(a => _softmaxRow[a]).Where(r => !gradientRows.Contains(r)));
+        foreach (string row in gradientRows) result.Add(($"ref {_t} {Local(row)}GradientRow", $"ref {Local(row)}GradientRow"));
+        if (kind != PassKind.Gradient)
+        {
+            string prefix = kind == PassKind.Max ? "max" : "sum";
+            foreach (int a in outputs) result.Add(($"ref double {prefix}{a}", $"ref {prefix}{a}"));
+        }
+        return result;
+    }
+
+    private bool IsElement(string symbol) => _rows.Concat(_hyperRows).Any(r => RowShape.Element(r.Name) == symbol);
+
+    private static HashSet<string> SymbolsRead(KernelProgram program, List<int> outputs)
+    {
+        var names = new HashSet<string>();
+        foreach (int t in program.TempsNeededBy(outputs)) Collect(program.Temps[t], names);
+        foreach (int o in outputs) Collect(program.Outputs[o], names);
+        return names;
+    }
+
+    private static void Collect(Expr expr, HashSet<string> names)
+    {
+        if (expr is Symbol s) names.Add(s.Name);
+        foreach (Expr child in expr.Children) Collect(child, names);
+    }
+
+    private void WritePass(string name, KernelProgram program, PassKind kind, List<int> outputs, bool storeSoftmax)
+    {
+        if (outputs.Count == 0) return;
+        var signature = PassSignature(program, kind, outputs, storeSoftmax);
+        var expressions = new ExpressionEmitter(program, _method.Type, _locals);
+        var hoisted = new IndentedWriter();
+        var body = new IndentedWriter();
+        foreach (int t in program.TempsNeededBy(outputs))
+        {
+            IndentedWriter target = program.Invariant[t] ? hoisted : body;
+            target.Line($"TVec {ExpressionEmitter.TempName(t)} = {expressions.Emit(program.Temps[t], definition: true)}; // {expressions.Describe(program.Temps[t])}");
+        }
+        var results = outputs.Select(o => (Output: o, Code: expressions.Emit(program.Outputs[o]))).ToList();
+        var symbols = SymbolsRead(program, outputs);
+
+        _w.Line();
+        _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        _w.Line($"private static void {name}<V, TVec>({string.Join(", ", new[] { "ref int next", "int width" }.Concat(signature.Select(p => p.Parameter)))})");
+        _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
+        _w.Line("    where TVec : struct");
+        _w.Line("{").Indent();
+        _w.Line("int i = next;");
+        foreach (var (constant, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(constant, value));
+        foreach (string parameter in signature.Select(p => p.Parameter).Where(p => p.EndsWith("Value")))
+        {
+            string local = parameter.Substring(parameter.IndexOf(' ') + 1);
+            _w.Line($"TVec {local.Substring(0, local.Length - "Value".Length)} = V.Create({local});");
+        }
+        foreach (string line in Lines(hoisted)) _w.Line(line);
+        void Loads()
+        {
+            foreach (ParameterSpec row in _rows.Concat(_hyperRows).Where(r => symbols.Contains(RowShape.Element(r.Name))))
+            {
+                _w.Line($"TVec {Local(row.Name)} = V.Load(ref {Local(row.Name)}Row, i);");
+            }
+            foreach (int a in _softmaxRow.Keys.Where(a => symbols.Contains(RowKernelSpec.Softmax(a))))
+            {
+                _w.Line($"TVec softmax{a} = V.Multiply(V.Load(ref {Local(_softmaxRow[a])}GradientRow, i), invSum{a});");
+            }
+            foreach (string line in Lines(body)) _w.Line(line);
+        }
+        switch (kind)
+        {
+            case PassKind.Max:
+                foreach (int a in outputs) _w.Line($"TVec acc{a} = V.Constant(double.NegativeInfinity);");
+                _w.Open("for (; i <= width - V.Count; i += V.Count)");
+                Loads();
+                foreach (var (a, code) in results) _w.Line($"acc{a} = V.Max(acc{a}, {code});");
+                _w.Close();
+                foreach (int a in outputs) _w.Line($"max{a} = global::LossDsl.LossMath.Max(max{a}, V.Maximum(acc{a}));");
+                break;
+            case PassKind.Sum:
+                _w.Open("while (i <= width - V.Count)");
+                _w.Line("// Blocked accumulation: lanes sum a block in T, blocks add up in double.");
+                foreach (int a in outputs) _w.Line($"TVec acc{a} = V.Zero;");
+                _w.Open($"for (int block = 0; block < {Guard}.BlockVectors && i <= width - V.Count; block++, i += V.Count)");
+                Loads();
+                foreach (var (a, code) in results)
+                {
+                    if (storeSoftmax && _softmaxRow.TryGetValue(a, out string? row))
+                    {
+                        _w.Line($"TVec exp{a} = {code};");
+                        _w.Line($"V.Store(exp{a}, ref {Local(row)}GradientRow, i); // kept for the gradient pass: softmax = exp / sum");
+                        _w.Line($"acc{a} = V.Add(acc{a}, exp{a});");
+                    }
+                    else
+                    {
+                        _w.Line($"acc{a} = V.Add(acc{a}, {code});");
+                    }
+                }
+                _w.Close();
+                foreach (int a in outputs) _w.Line($"sum{a} += V.Sum(acc{a});");
+                _w.Close();
+                break;
+            default:
+                _w.Open("for (; i <= width - V.Count; i += V.Count)");
+                Loads();
+                foreach (var (w, code) in results) _w.Line($"V.Store({code}, ref {Local(_wrts[w].Name)}GradientRow, i);");
+                _w.Close();
+                break;
+        }
+        _w.Line("next = i;");
+        _w.Close();
+    }
+
+    private static IEnumerable<string> Lines(IndentedWriter writer) => writer.ToString().Split('\n').Where(l => l.Length > 0);
+}

@@ -1,0 +1,42 @@
+using LossDsl.Generator.Helpers;
+
+namespace LossDsl.Generator.Model;
+
+/// <summary>
+/// A compiled row loss: per row, a pass over the row for maxima (the shifts of LogSumExp, Max), a pass for
+/// sums, the per-row program (the loss and, for the gradient, each aggregate's adjoint), and a gradient pass.
+/// </summary>
+/// <param name="Aggregates">The loss's aggregates, then the sums only the gradient reads (see <see cref="ForwardAggregates"/>).</param>
+/// <param name="ForwardAggregates">How many of <see cref="Aggregates"/> the loss itself reads.</param>
+/// <param name="MaxPass">Outputs: the element of each LogSumExp and Max aggregate, in aggregate order.</param>
+/// <param name="ForwardSumPass">Outputs: per forward aggregate, the element of a Sum or exp(element - shift) of a LogSumExp; null for a Max.</param>
+/// <param name="BackwardSumPass">The same over all aggregates.</param>
+/// <param name="ForwardRow">Output: the loss of the row.</param>
+/// <param name="BackwardRow">Outputs: the loss, each aggregate's scaled adjoint (<see cref="Adjoint"/>), each fix-up (<see cref="Fixups"/>).</param>
+/// <param name="GradientPass">Outputs: the gradient element of each [Wrt] row.</param>
+/// <param name="Fixups">The indexed elements of [Wrt] rows: their gradient is added at the label after the pass.</param>
+internal sealed record RowKernelSpec(
+    LossMethodSpec Method,
+    EquatableArray<RowAggregate> Aggregates,
+    int ForwardAggregates,
+    KernelProgram MaxPass,
+    KernelProgram ForwardSumPass,
+    KernelProgram BackwardSumPass,
+    KernelProgram ForwardRow,
+    KernelProgram BackwardRow,
+    KernelProgram GradientPass,
+    EquatableArray<IndexedElement> Fixups,
+    EquatableArray<DerivativeText> Derivatives,
+    string LossText)
+{
+    /// <summary>Symbol of the gradient factor: 1/N, 1/Σw or 1 (the reduction), folded into adjoints.</summary>
+    public const string Scale = "@scale";
+
+    public static string Shift(int aggregate) => "@shift" + aggregate;
+
+    public static string Adjoint(int aggregate) => "@adjoint" + aggregate;
+
+    public static string Softmax(int aggregate) => "@softmax" + aggregate;
+
+    public static string Fixup(int fixup) => "@fixup" + fixup;
+}

@@ -1,0 +1,112 @@
+using System;
+using static LossDsl.LossMath;
+
+namespace LossDsl;
+
+/// <summary>
+/// The row-loss catalogue: losses over a row of C values (class scores, a distribution, an embedding), with
+/// PyTorch's semantics (docs/catalogue.md). Each is a [Loss] over ReadOnlySpan rows; the generator adds a nested
+/// <c>{Name}Loss</c> class whose members take flattened [rows × width] spans, and the mean reduction averages rows.
+/// </summary>
+public static partial class RowLosses
+{
+    /// <summary>
+    /// Cross-entropy of logits against a class index with label smoothing ε, PyTorch's
+    /// <c>CrossEntropyLoss(ignore_index=-100, label_smoothing=ε)</c>: (1-ε)·(lse - x[y]) + ε·(lse - mean(x)),
+    /// lse = log Σⱼ exp(xⱼ). Its gradient is softmax(x) - (1-ε)·onehot(y) - ε/C.
+    /// </summary>
+    [Loss]
+    public static float CrossEntropy(ReadOnlySpan<float> logits, [IgnoreIndex(-100)] int target, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f) =>
+        LogSumExp(logits) - (1 - labelSmoothing) * logits[target] - labelSmoothing * Mean(logits);
+
+    /// <summary>
+    /// Cross-entropy with per-class weights w, PyTorch's <c>CrossEntropyLoss(weight=w, ignore_index=-100, label_smoothing=ε)</c>:
+    /// (1-ε)·w[y]·(lse - x[y]) + ε/C·Σⱼ wⱼ·(lse - xⱼ); the mean divides by Σ w[y] over the counted rows.
+    /// </summary>
+    [Loss]
+    public static float WeightedCrossEntropy(ReadOnlySpan<float> logits, [IgnoreIndex(-100)] int target, [Hyper, ClassWeights] ReadOnlySpan<float> weight,
+        [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f)
+    {
+        float lse = LogSumExp(logits);
+        return (1 - labelSmoothing) * weight[target] * (lse - logits[target])
+            + labelSmoothing / logits.Length * (lse * Sum(weight) - Dot(weight, logits));
+    }
+
+    /// <summary>
+    /// Cross-entropy against class probabilities q (PyTorch's <c>CrossEntropyLoss</c> with a probability target):
+    /// -Σⱼ q'ⱼ·log softmax(x)ⱼ with q' = (1-ε)·q + ε/C.
+    /// </summary>
+    [Loss]
+    public static float CrossEntropyWithProbabilities(ReadOnlySpan<float> logits, ReadOnlySpan<float> target, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f) =>
+        LogSumExp(logits) * ((1 - labelSmoothing) * Sum(target) + labelSmoothing) - (1 - labelSmoothing) * Dot(target, logits) - labelSmoothing * Mean(logits);
+
+    /// <summary>Negative log-likelihood of log-probabilities, PyTorch's <c>NLLLoss(ignore_index=-100)</c>: -x[y].</summary>
+    [Loss]
+    public static float Nll(ReadOnlySpan<float> logProbabilities, [IgnoreIndex(-100)] int target) => -logProbabilities[target];
+
+    /// <summary>
+    /// KL divergence of a target distribution t from log-probabilities x, Σⱼ tⱼ·(log tⱼ - xⱼ) with 0·log 0 = 0:
+    /// PyTorch's <c>KLDivLoss(reduction="batchmean")</c> (the mean over rows is its batch mean).
+    /// </summary>
+    [Loss]
+    public static float KlDivergence(ReadOnlySpan<float> input, ReadOnlySpan<float> target) =>
+        Sum(input, target, (x, t) => (t > 0 ? t * Log(t) : 0) - t * x);
+
+    /// <summary>KL divergence with a log-space target, PyTorch's <c>KLDivLoss(reduction="batchmean", log_target=True)</c>: Σⱼ exp(tⱼ)·(tⱼ - xⱼ).</summary>
+    [Loss]
+    public static float KlDivergenceLogTarget(ReadOnlySpan<float> input, ReadOnlySpan<float> target) =>
+        Sum(input, target, (x, t) => Exp(t) * (t - x));
+
+    /// <summary>Soft Dice loss of probabilities p against a (soft) mask t: 1 - (2·Σ pt + s) / (Σ p + Σ t + s).</summary>
+    [Loss]
+    public static float Dice(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> target, [Hyper(Min = 0)] float smooth = 1f) =>
+        1 - (2 * Dot(probabilities, target) + smooth) / (Sum(probabilities) + Sum(target) + smooth);
+
+    /// <summary>
+    /// Tversky loss: 1 - (TP + s) / (TP + α·FP + β·FN + s) with TP = Σ pt, FP = Σ p(1-t), FN = Σ (1-p)t;
+    /// α = β = ½ is the Dice loss.
+    /// </summary>
+    [Loss]
+    public static float Tversky(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> target,
+        [Hyper(Min = 0)] float alpha = 0.5f, [Hyper(Min = 0)] float beta = 0.5f, [Hyper(Min = 0)] float smooth = 1f)
+    {
+        float truePositive = Dot(probabilities, target);
+        float falsePositive = Sum(probabilities) - truePositive;
+        float falseNegative = Sum(target) - truePositive;
+        return 1 - (truePositive + smooth) / (truePositive + alpha * falsePositive + beta * falseNegative + smooth);
+    }
+
+    /// <summary>
+    /// PyTorch's <c>CosineEmbeddingLoss(margin)</c>: 1 - cos(x1, x2) where the target is 1, max(0, cos - margin)
+    /// where it is -1, 0 otherwise; cos = x1·x2 / √((‖x1‖² + 1e-12)(‖x2‖² + 1e-12)).
+    /// </summary>
+    [Loss]
+    public static float CosineEmbedding([Wrt] ReadOnlySpan<float> x1, [Wrt] ReadOnlySpan<float> x2, float target, [Hyper(Min = -1, Max = 1)] float margin = 0f)
+    {
+        float cos = Dot(x1, x2) / Sqrt((SquaredNorm(x1) + 1e-12f) * (SquaredNorm(x2) + 1e-12f));
+        return target == 1 ? 1 - cos : target == -1 ? Max(0f, cos - margin) : 0f;
+    }
+
+    /// <summary>
+    /// PyTorch's <c>TripletMarginLoss(margin, p=2, eps)</c>: max(d(a, p) - d(a, n) + margin, 0) with
+    /// d(u, v) = ‖u - v + eps‖₂.
+    /// </summary>
+    [Loss]
+    public static float TripletMargin([Wrt] ReadOnlySpan<float> anchor, [Wrt] ReadOnlySpan<float> positive, [Wrt] ReadOnlySpan<float> negative,
+        [Hyper] float margin = 1f, [Hyper(Min = 0)] float eps = 1e-6f)
+    {
+        float toPositive = Sqrt(Sum(anchor, positive, (a, p) => Square(a - p + eps)));
+        float toNegative = Sqrt(Sum(anchor, negative, (a, n) => Square(a - n + eps)));
+        return Max(toPositive - toNegative + margin, 0f);
+    }
+
+    /// <summary>
+    /// Multi-class hinge loss, PyTorch's <c>MultiMarginLoss(p=1, margin)</c>: Σ_{j≠y} max(0, margin - x[y] + xⱼ) / C.
+    /// </summary>
+    [Loss]
+    public static float MultiMargin(ReadOnlySpan<float> scores, int target, [Hyper] float margin = 1f)
+    {
+        float correct = scores[target];
+        return (Sum(scores, s => Max(0f, margin - correct + s)) - Max(0f, margin)) / scores.Length;
+    }
+}
