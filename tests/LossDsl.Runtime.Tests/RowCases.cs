@@ -1,0 +1,211 @@
+using D = LossDsl.Runtime.Tests.RowLossesInDouble;
+
+namespace LossDsl.Runtime.Tests;
+
+/// <summary>
+/// One catalogue row loss in double over random data: its row inputs, the scalar [Loss] method per row (the
+/// reference), and the generated kernels with <see cref="Reduction.Sum"/>, so gradients are per-row derivatives.
+/// </summary>
+internal sealed class RowCase
+{
+    public required string Name { get; init; }
+    public required int Width { get; init; }
+    public required double[][] Inputs { get; init; }
+    public required int[] Differentiated { get; init; }
+    public required Func<int, double> ScalarLoss { get; init; }
+    public required Func<double[][]> KernelGradients { get; init; }
+    public required Func<double[]> KernelLosses { get; init; }
+
+    public int Rows => Inputs[0].Length / Width;
+
+    public static readonly string[] Names =
+    {
+        "CrossEntropy", "WeightedCrossEntropy", "CrossEntropyWithProbabilities", "Nll", "KlDivergence", "KlDivergenceLogTarget",
+        "Dice", "Tversky", "CosineEmbedding", "TripletMargin", "MultiMargin",
+    };
+
+    /// <summary>Random data for <paramref name="name"/>; with <paramref name="extreme"/>, logits and scores of ±1e4.</summary>
+    public static RowCase Create(string name, int rows, int width, int seed, bool extreme = false)
+    {
+        var random = new Random(seed);
+        int n = rows * width;
+        double Scale() => extreme && random.Next(3) == 0 ? 1e4 : 3;
+        double[] Gaussian() => Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2 - 1) * Scale()).ToArray();
+        double[] Uniform(double low, double high) => Enumerable.Range(0, n).Select(_ => low + (high - low) * random.NextDouble()).ToArray();
+        int[] Labels() => Enumerable.Range(0, rows).Select(_ => random.Next(width)).ToArray();
+        double[] Distributions(bool withZeros)
+        {
+            double[] p = Uniform(0, 1).Select(v => withZeros && v < 0.2 ? 0 : v).ToArray();
+            for (int r = 0; r < rows; r++)
+            {
+                double sum = p.AsSpan(r * width, width).ToArray().Sum();
+                for (int j = 0; j < width; j++) p[r * width + j] = sum > 0 ? p[r * width + j] / sum : 1.0 / width;
+            }
+            return p;
+        }
+        double[] LogSoftmax(double[] x)
+        {
+            double[] result = new double[n];
+            for (int r = 0; r < rows; r++)
+            {
+                double lse = LossMath.LogSumExp<double>(x.AsSpan(r * width, width));
+                for (int j = 0; j < width; j++) result[r * width + j] = x[r * width + j] - lse;
+            }
+            return result;
+        }
+        ReadOnlySpan<double> Row(double[] data, int r) => data.AsSpan(r * width, width);
+        double[] Losses(Action<double[]> forward) { double[] losses = new double[rows]; forward(losses); return losses; }
+        double[] Zeros() => new double[n];
+
+        switch (name)
+        {
+            case "CrossEntropy":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.CrossEntropyLoss(labelSmoothing: 0.1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.CrossEntropy(Row(x, r), y[r], 0.1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "WeightedCrossEntropy":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                double[] w = Enumerable.Range(0, width).Select(_ => 0.5 + 1.5 * random.NextDouble()).ToArray();
+                var loss = new D.WeightedCrossEntropyLoss(w, labelSmoothing: 0.2, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.WeightedCrossEntropy(Row(x, r), y[r], w, 0.2),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "CrossEntropyWithProbabilities":
+            {
+                double[] x = Gaussian(), t = Distributions(withZeros: true);
+                var loss = new D.CrossEntropyWithProbabilitiesLoss(labelSmoothing: 0.1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.CrossEntropyWithProbabilities(Row(x, r), Row(t, r), 0.1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
+                };
+            }
+            case "Nll":
+            {
+                double[] x = LogSoftmax(Gaussian());
+                int[] y = Labels();
+                var loss = new D.NllLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.Nll(Row(x, r), y[r]),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "KlDivergence":
+            case "KlDivergenceLogTarget":
+            {
+                double[] x = LogSoftmax(Gaussian());
+                bool log = name.EndsWith("LogTarget");
+                double[] t = log ? LogSoftmax(Gaussian()) : Distributions(withZeros: true);
+                if (log)
+                {
+                    var loss = new D.KlDivergenceLogTargetLoss(Reduction.Sum);
+                    return new RowCase
+                    {
+                        Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                        ScalarLoss = r => D.KlDivergenceLogTarget(Row(x, r), Row(t, r)),
+                        KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                        KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
+                    };
+                }
+                var kl = new D.KlDivergenceLoss(Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.KlDivergence(Row(x, r), Row(t, r)),
+                    KernelGradients = () => { double[] g = Zeros(); kl.Backward(x, t, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => kl.Forward(x, t, width, l)),
+                };
+            }
+            case "Dice":
+            {
+                double[] p = Uniform(0, 1), t = Uniform(0, 1).Select(v => Math.Round(v)).ToArray();
+                var loss = new D.DiceLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.Dice(Row(p, r), Row(t, r), 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
+                };
+            }
+            case "Tversky":
+            {
+                double[] p = Uniform(0, 1), t = Uniform(0, 1).Select(v => Math.Round(v)).ToArray();
+                var loss = new D.TverskyLoss(alpha: 0.3, beta: 0.7, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.Tversky(Row(p, r), Row(t, r), 0.3, 0.7, 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
+                };
+            }
+            case "CosineEmbedding":
+            {
+                double[] a = Gaussian(), b = Gaussian();
+                double[] y = Enumerable.Range(0, rows).Select(_ => random.Next(2) == 0 ? 1.0 : -1.0).ToArray();
+                var loss = new D.CosineEmbeddingLoss(margin: 0.2, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { a, b }, Differentiated = new[] { 0, 1 },
+                    ScalarLoss = r => D.CosineEmbedding(Row(a, r), Row(b, r), y[r], 0.2),
+                    KernelGradients = () => { double[] ga = Zeros(), gb = Zeros(); loss.Backward(a, b, y, width, ga, gb); return new[] { ga, gb }; },
+                    KernelLosses = () => Losses(l => loss.Forward(a, b, y, width, l)),
+                };
+            }
+            case "TripletMargin":
+            {
+                double[] a = Gaussian(), p = Gaussian(), q = Gaussian();
+                var loss = new D.TripletMarginLoss(margin: 2, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { a, p, q }, Differentiated = new[] { 0, 1, 2 },
+                    ScalarLoss = r => D.TripletMargin(Row(a, r), Row(p, r), Row(q, r), 2, 1e-6),
+                    KernelGradients = () =>
+                    {
+                        double[] ga = Zeros(), gp = Zeros(), gq = Zeros();
+                        loss.Backward(a, p, q, width, ga, gp, gq);
+                        return new[] { ga, gp, gq };
+                    },
+                    KernelLosses = () => Losses(l => loss.Forward(a, p, q, width, l)),
+                };
+            }
+            case "MultiMargin":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.MultiMarginLoss(margin: 1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.MultiMargin(Row(x, r), y[r], 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            default:
+                throw new ArgumentException("Unknown row loss " + name, nameof(name));
+        }
+    }
+}

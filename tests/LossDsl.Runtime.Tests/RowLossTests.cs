@@ -1,0 +1,258 @@
+namespace LossDsl.Runtime.Tests;
+
+/// <summary>
+/// The row-loss catalogue: generated gradients against central finite differences of the scalar [Loss] method in
+/// double (C ∈ {1, 2, 7, 16, 1000}, logits of ±1e4 included), kernels against the scalar method, the scalar methods
+/// against written-out PyTorch formulas, and the reduction, ignore-index and class-weight semantics.
+/// </summary>
+public class RowLossTests
+{
+    public static TheoryData<string, int, bool> GradientCases()
+    {
+        var data = new TheoryData<string, int, bool>();
+        foreach (string name in RowCase.Names)
+        {
+            foreach (int width in new[] { 1, 2, 7, 16, 1000 })
+            {
+                data.Add(name, width, false);
+                data.Add(name, width, true);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GradientCases))]
+    public void Gradients_match_central_finite_differences_in_double(string name, int width, bool extreme)
+    {
+        RowCase c = RowCase.Create(name, rows: 5, width, seed: width * 31 + (extreme ? 7 : 0), extreme);
+        double[][] gradients = c.KernelGradients();
+        int compared = 0;
+        var random = new Random(width);
+        foreach (int input in c.Differentiated)
+        {
+            double[] data = c.Inputs[input];
+            // Every element for small rows; a sample (with each row's first and last) for C = 1000.
+            var elements = width <= 16 ? Enumerable.Range(0, data.Length)
+                : Enumerable.Range(0, c.Rows).SelectMany(r => new[] { r * width, r * width + width - 1, r * width + random.Next(width), r * width + random.Next(width) });
+            foreach (int k in elements)
+            {
+                int row = k / width;
+                double original = data[k];
+                double At(double v) { data[k] = v; double loss = c.ScalarLoss(row); data[k] = original; return loss; }
+                double g = gradients[input][k];
+                Assert.False(double.IsNaN(g) || double.IsInfinity(g), $"{name}: gradient {g} at element {k} where the loss is {c.ScalarLoss(row)}");
+                double h = 1e-6 * Math.Max(1, Math.Abs(original));
+                double fd = (At(original + h) - At(original - h)) / (2 * h);
+                double fdWide = (At(original + 4 * h) - At(original - 4 * h)) / (8 * h);
+                if (Math.Abs(fd - fdWide) > 1e-6 * (1 + Math.Abs(fd))) continue; // a kink (hinge, max) within reach
+                double scale = 1 + Math.Abs(fd) + Math.Abs(c.ScalarLoss(row)) * 1e-6;
+                Assert.True(Math.Abs(g - fd) <= 1e-5 * scale, $"{name}, C = {width}: ∂loss/∂input{input}[{k}] = {g:R}, finite differences {fd:R}");
+                compared++;
+            }
+        }
+        Assert.True(compared >= c.Rows, $"{name}: only {compared} smooth points compared");
+    }
+
+    public static TheoryData<string, int> KernelCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string name in RowCase.Names)
+        {
+            foreach (int width in Widths.Lengths.Where(w => w > 0)) data.Add(name, width);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelCases))]
+    public void Per_row_kernel_losses_equal_the_scalar_method_at_every_width(string name, int width)
+    {
+        // Widths 1 … 3 vectors + 1: the widest vectors, the narrower ones and the scalar tail of each pass.
+        RowCase c = RowCase.Create(name, rows: 3, width, seed: width);
+        double[] losses = c.KernelLosses();
+        for (int r = 0; r < c.Rows; r++) Numeric.Close(c.ScalarLoss(r), losses[r], 1e-12, $"{name}, C = {width}, row {r}");
+    }
+
+    [Fact]
+    public void Scalar_methods_equal_written_out_PyTorch_formulas()
+    {
+        var random = new Random(5);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            int c = 1 + random.Next(12);
+            double[] x = Enumerable.Range(0, c).Select(_ => random.NextDouble() * 8 - 4).ToArray();
+            double[] x2 = Enumerable.Range(0, c).Select(_ => random.NextDouble() * 8 - 4).ToArray();
+            double[] x3 = Enumerable.Range(0, c).Select(_ => random.NextDouble() * 8 - 4).ToArray();
+            double[] p = Enumerable.Range(0, c).Select(_ => random.NextDouble()).ToArray();
+            double[] t = Enumerable.Range(0, c).Select(_ => random.Next(3) == 0 ? 0 : random.NextDouble()).ToArray();
+            double[] w = Enumerable.Range(0, c).Select(_ => 0.5 + random.NextDouble()).ToArray();
+            int y = random.Next(c);
+            double eps = random.NextDouble() * 0.3;
+            double[] logp = Reference.LogSoftmax(x);
+            string at = $"trial {trial}, C = {c}";
+
+            // CrossEntropyLoss(label_smoothing=ε): -Σ q log p with q = (1-ε)·onehot + ε/C.
+            double ce = -Enumerable.Range(0, c).Sum(j => ((j == y ? 1 - eps : 0) + eps / c) * logp[j]);
+            Numeric.Close(ce, RowLossesInDouble.CrossEntropy(x, y, eps), 1e-12, "CrossEntropy " + at);
+            // With weight: (1-ε)·w[y]·(-log p[y]) + ε/C·Σ w_c·(-log p_c) (PyTorch's cross_entropy_loss_label_smoothing).
+            double weighted = (1 - eps) * w[y] * -logp[y] + eps / c * Enumerable.Range(0, c).Sum(j => w[j] * -logp[j]);
+            Numeric.Close(weighted, RowLossesInDouble.WeightedCrossEntropy(x, y, w, eps), 1e-12, "WeightedCrossEntropy " + at);
+            double tSum = t.Sum();
+            double[] q = t.Select(v => (1 - eps) * v + eps / c).ToArray();
+            Numeric.Close(-Enumerable.Range(0, c).Sum(j => q[j] * logp[j]), RowLossesInDouble.CrossEntropyWithProbabilities(x, t, eps), 1e-12, "CE probabilities " + at);
+            Numeric.Close(-logp[y], RowLossesInDouble.Nll(logp, y), 1e-15, "Nll " + at);
+            // kl_div: xlogy(t, t) - t·x summed over the row (batchmean averages rows).
+            Numeric.Close(Enumerable.Range(0, c).Sum(j => (t[j] > 0 ? t[j] * Math.Log(t[j]) : 0) - t[j] * logp[j]), RowLossesInDouble.KlDivergence(logp, t), 1e-12, "KL " + at);
+            double[] logt = Reference.LogSoftmax(x2);
+            Numeric.Close(Enumerable.Range(0, c).Sum(j => Math.Exp(logt[j]) * (logt[j] - logp[j])), RowLossesInDouble.KlDivergenceLogTarget(logp, logt), 1e-12, "KL log target " + at);
+            double tp = Enumerable.Range(0, c).Sum(j => p[j] * t[j]);
+            Numeric.Close(1 - (2 * tp + 1) / (p.Sum() + tSum + 1), RowLossesInDouble.Dice(p, t, 1), 1e-12, "Dice " + at);
+            double fp = Enumerable.Range(0, c).Sum(j => p[j] * (1 - t[j])), fn = Enumerable.Range(0, c).Sum(j => (1 - p[j]) * t[j]);
+            Numeric.Close(1 - (tp + 1) / (tp + 0.3 * fp + 0.7 * fn + 1), RowLossesInDouble.Tversky(p, t, 0.3, 0.7, 1), 1e-12, "Tversky " + at);
+            // cosine_embedding_loss: EPSILON = 1e-12 added to each squared magnitude.
+            double cos = Enumerable.Range(0, c).Sum(j => x[j] * x2[j]) / Math.Sqrt((x.Sum(v => v * v) + 1e-12) * (x2.Sum(v => v * v) + 1e-12));
+            Numeric.Close(1 - cos, RowLossesInDouble.CosineEmbedding(x, x2, 1, eps), 1e-12, "Cosine y = 1 " + at);
+            Numeric.Close(Math.Max(0, cos - eps), RowLossesInDouble.CosineEmbedding(x, x2, -1, eps), 1e-12, "Cosine y = -1 " + at);
+            Numeric.Close(0, RowLossesInDouble.CosineEmbedding(x, x2, 0.5, eps), 1e-12, "Cosine y = 0.5 " + at);
+            // pairwise_distance(a, b, p=2, eps) = ‖a - b + eps‖.
+            double Distance(double[] a, double[] b) => Math.Sqrt(Enumerable.Range(0, c).Sum(j => Math.Pow(a[j] - b[j] + 1e-6, 2)));
+            Numeric.Close(Math.Max(Distance(x, x2) - Distance(x, x3) + 1, 0), RowLossesInDouble.TripletMargin(x, x2, x3, 1, 1e-6), 1e-12, "Triplet " + at);
+            double hinge = Enumerable.Range(0, c).Where(j => j != y).Sum(j => Math.Max(0, 1 - x[y] + x[j])) / c;
+            Numeric.Close(hinge, RowLossesInDouble.MultiMargin(x, y, 1), 1e-12, "MultiMargin " + at);
+        }
+    }
+
+    [Fact]
+    public void Float_cross_entropy_kernels_match_the_double_reference_with_extreme_logits()
+    {
+        const int width = 37;
+        float[] x = Numeric.Random(6 * width, 3, 5f);
+        for (int j = 0; j < width; j++) { x[j] = j % 2 == 0 ? 1e4f : -1e4f; x[width + j] = -1e4f + j; }
+        int[] y = { 1, 0, 5, 36, 2, 3 };
+        var loss = new RowLosses.CrossEntropyLoss(labelSmoothing: 0.1f);
+        float[] gradient = new float[x.Length];
+        float mean = loss.ForwardBackward(x, y, width, gradient);
+        double expected = 0;
+        for (int r = 0; r < 6; r++)
+        {
+            double[] row = x.AsSpan(r * width, width).ToArray().Select(v => (double)v).ToArray();
+            expected += RowLossesInDouble.CrossEntropy(row, y[r], 0.1f) / 6;
+            double[] logp = Reference.LogSoftmax(row);
+            for (int j = 0; j < width; j++)
+            {
+                double g = (Math.Exp(logp[j]) - (j == y[r] ? 0.9f : 0) - 0.1f / width) / 6;
+                Assert.True(Math.Abs(gradient[r * width + j] - g) <= 1e-6, $"row {r}, class {j}: {gradient[r * width + j]} vs {g}");
+            }
+        }
+        Assert.True(Math.Abs(mean - expected) <= 1e-5 * Math.Max(1, Math.Abs(expected)), $"{mean} vs {expected}");
+    }
+
+    [Fact]
+    public void Ignored_rows_have_zero_loss_and_gradient_and_do_not_count_in_the_mean()
+    {
+        const int width = 5;
+        double[] x = Enumerable.Range(0, 4 * width).Select(i => Math.Sin(i)).ToArray();
+        int[] y = { 2, -100, 4, -100 };
+        var mean = new RowLossesInDouble.CrossEntropyLoss(labelSmoothing: 0.05);
+        double[] gradient = Enumerable.Repeat(double.NaN, x.Length).ToArray();
+        double value = mean.ForwardBackward(x, y, width, gradient);
+        double expected = (RowLossesInDouble.CrossEntropy(x.AsSpan(0, width), 2, 0.05) + RowLossesInDouble.CrossEntropy(x.AsSpan(2 * width, width), 4, 0.05)) / 2;
+        Numeric.Close(expected, value, 1e-13, "mean over the two counted rows");
+        Assert.All(gradient.Skip(width).Take(width).Concat(gradient.Skip(3 * width)), g => Assert.Equal(0, g));
+        double[] losses = new double[4];
+        mean.Forward(x, y, width, losses);
+        Assert.Equal(0, losses[1]);
+        Assert.Equal(0, losses[3]);
+        Assert.True(double.IsNaN(mean.Forward(x, new[] { -100, -100, -100, -100 }, width)), "the mean over no counted rows is NaN, as PyTorch");
+        Assert.Equal(0, new RowLossesInDouble.CrossEntropyLoss(ignoreIndex: 4, reduction: Reduction.Sum).Forward(x.AsSpan(2 * width, width), new[] { 4 }, width));
+    }
+
+    [Fact]
+    public void Weighted_mean_divides_by_the_summed_weights_of_the_labels()
+    {
+        const int width = 3;
+        double[] x = { 1, 2, 3, -1, 0, 4, 2, 2, 2 };
+        int[] y = { 0, 2, -100 };
+        double[] w = { 0.5, 1, 3 };
+        var loss = new RowLossesInDouble.WeightedCrossEntropyLoss(w);
+        double expected = (RowLossesInDouble.WeightedCrossEntropy(x.AsSpan(0, 3), 0, w, 0) + RowLossesInDouble.WeightedCrossEntropy(x.AsSpan(3, 3), 2, w, 0)) / (0.5 + 3);
+        Numeric.Close(expected, loss.Forward(x, y, width), 1e-13, "weighted mean");
+        double[] gradient = new double[9];
+        loss.Backward(x, y, width, gradient);
+        double[] p = Reference.LogSoftmax(x.Take(3).ToArray()).Select(Math.Exp).ToArray();
+        for (int j = 0; j < 3; j++) Numeric.Close(0.5 * (p[j] - (j == 0 ? 1 : 0)) / 3.5, gradient[j], 1e-13, $"∂/∂x[0, {j}]");
+        w[0] = 100; // the loss keeps its own copy
+        Numeric.Close(expected, loss.Forward(x, y, width), 1e-13, "after the caller's array changed");
+    }
+
+    [Fact]
+    public void Extreme_rows_stay_finite_and_NaN_stays_in_its_row()
+    {
+        const int width = 19;
+        float[] x = new float[3 * width];
+        for (int j = 0; j < width; j++) { x[j] = j == 3 ? 1e4f : -1e4f; x[width + j] = 1e-40f * j; x[2 * width + j] = j; }
+        x[2 * width + 5] = float.NaN;
+        int[] y = { 4, 0, 1 };
+        float[] losses = new float[3];
+        var loss = new RowLosses.CrossEntropyLoss();
+        loss.Forward(x, y, width, losses);
+        Assert.Equal(2e4f, losses[0]);
+        Assert.Equal(MathF.Log(width), losses[1], 5);
+        Assert.True(float.IsNaN(losses[2]));
+        float[] gradient = new float[x.Length];
+        loss.Backward(x.AsSpan(0, 2 * width), y.AsSpan(0, 2), width, gradient.AsSpan(0, 2 * width));
+        Assert.All(gradient.Take(2 * width), g => Assert.True(float.IsFinite(g)));
+        Assert.Equal(0.5f, gradient[3], 6);
+        Assert.Equal(-0.5f, gradient[4], 6);
+    }
+
+    [Fact]
+    public void Misuse_is_an_ArgumentException_naming_the_parameter_and_nothing_is_written()
+    {
+        var loss = new RowLosses.CrossEntropyLoss();
+        float[] x = new float[12], gradient = Enumerable.Repeat(7f, 12).ToArray();
+        void Unwritten() => Assert.All(gradient, g => Assert.Equal(7f, g));
+        Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Backward(x, new[] { 0, 0 }, 0, gradient)).ParamName);
+        Assert.Equal("logits", Assert.Throws<ArgumentException>(() => loss.Backward(x, new[] { 0, 0 }, 5, gradient)).ParamName);
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => loss.Backward(x, new[] { 0, 0, 0 }, 6, gradient)).ParamName);
+        Assert.Equal("target", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Backward(x, new[] { 0, 6 }, 6, gradient)).ParamName);
+        Assert.Equal("target", Assert.Throws<ArgumentOutOfRangeException>(() => loss.Backward(x, new[] { -1, 0 }, 6, gradient)).ParamName);
+        Assert.Equal("logitsGradient", Assert.Throws<ArgumentException>(() => loss.Backward(x, new[] { 0, 0 }, 6, gradient.AsSpan(1))).ParamName);
+        Assert.Equal("logitsGradient", Assert.Throws<ArgumentException>(() => loss.Backward(x, new[] { 0, 0 }, 6, x)).ParamName);
+        Unwritten();
+        Assert.Equal("losses", Assert.Throws<ArgumentException>(() => loss.Forward(x, new[] { 0, 0 }, 6, new float[3])).ParamName);
+        Assert.Equal("labelSmoothing", Assert.Throws<ArgumentOutOfRangeException>(() => new RowLosses.CrossEntropyLoss(labelSmoothing: 1.5f)).ParamName);
+        Assert.Equal("weight", Assert.Throws<ArgumentNullException>(() => new RowLosses.WeightedCrossEntropyLoss(null!)).ParamName);
+        Assert.Equal("width", Assert.Throws<ArgumentException>(() => new RowLosses.WeightedCrossEntropyLoss(new float[5]).Forward(x, new[] { 0, 0 }, 6)).ParamName);
+        Assert.Equal("x2", Assert.Throws<ArgumentException>(() => new RowLosses.CosineEmbeddingLoss().Forward(x, new float[6], new float[2], 6)).ParamName);
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => new RowLosses.CosineEmbeddingLoss().Forward(x, x, new float[3], 6)).ParamName);
+        Assert.True(float.IsNaN(loss.Forward(ReadOnlySpan<float>.Empty, ReadOnlySpan<int>.Empty, 4)), "no rows: the mean is NaN, as PyTorch");
+    }
+
+    [Fact]
+    public void Row_aggregates_of_LossMath_are_exact_and_stable()
+    {
+        float[] big = { 1e4f, 1e4f, -1e4f };
+        Assert.Equal(1e4f + MathF.Log(2), LossMath.LogSumExp<float>(big));
+        Assert.Equal(float.NegativeInfinity, LossMath.LogSumExp<float>(new[] { float.NegativeInfinity, float.NegativeInfinity }));
+        Assert.Equal(float.PositiveInfinity, LossMath.LogSumExp<float>(new[] { float.PositiveInfinity, 0f }));
+        Assert.Equal(float.NegativeInfinity, LossMath.LogSumExp<float>(ReadOnlySpan<float>.Empty));
+        Assert.True(float.IsNaN(LossMath.Max<float>(new[] { 1f, float.NaN })));
+        Assert.Equal(5.0, LossMath.Norm<double>(new[] { 3.0, 4.0 }));
+        Assert.Equal(32.0, LossMath.Dot<double>(new[] { 1.0, 2, 3 }, new[] { 4.0, 5, 6 }));
+        Assert.Equal(2.0, LossMath.Mean<double>(new[] { 1.0, 2, 3 }));
+        Assert.Equal(14.0, LossMath.Sum<double>(new[] { 1.0, 2, 3 }, v => v * v));
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => LossMath.Dot<double>(new double[2], new double[3])).ParamName);
+    }
+}
+
+internal static class Reference
+{
+    public static double[] LogSoftmax(double[] x)
+    {
+        double max = x.Max();
+        double lse = max + Math.Log(x.Sum(v => Math.Exp(v - max)));
+        return x.Select(v => v - lse).ToArray();
+    }
+}
