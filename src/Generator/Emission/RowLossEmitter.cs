@@ -510,6 +510,18 @@ internal sealed class RowLossEmitter
         {
             case PassKind.Max:
                 foreach (int a in outputs) _w.Line($"TVec acc{a} = V.Constant(double.NegativeInfinity);");
+                if (outputs.All(a => program.Outputs[a] is Symbol))
+                {
+                    // Four vectors a step, reduced as a tree: one accumulator chain per four loads, not per load.
+                    _w.Open("for (; i <= width - 4 * V.Count; i += 4 * V.Count)");
+                    foreach (int a in outputs)
+                    {
+                        string row = Local(_rows.Concat(_hyperRows).First(r => RowShape.Element(r.Name) == ((Symbol)program.Outputs[a]).Name).Name) + "Row";
+                        string Load(int k) => $"V.Load(ref {row}, i{(k == 0 ? "" : $" + {k} * V.Count")})";
+                        _w.Line($"acc{a} = V.Max(acc{a}, V.Max(V.Max({Load(0)}, {Load(1)}), V.Max({Load(2)}, {Load(3)})));");
+                    }
+                    _w.Close();
+                }
                 _w.Open("for (; i <= width - V.Count; i += V.Count)");
                 Loads();
                 foreach (var (a, code) in results) _w.Line($"acc{a} = V.Max(acc{a}, {code});");

@@ -49,6 +49,11 @@ internal static class LossParser
 
     internal static Result<LossMethodSpec?> ParseMethod(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, CancellationToken cancellationToken)
     {
+        // A type the compiler cannot resolve is its error to report (half-typed code, a missing using).
+        if (method.ReturnType is IErrorTypeSymbol || method.Parameters.Any(p => p.Type is IErrorTypeSymbol))
+        {
+            return new Result<LossMethodSpec?>(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
         List<DiagnosticInfo> diagnostics = SignatureValidator.Check(method, syntax);
         if (diagnostics.Count > 0) return new Result<LossMethodSpec?>(null, diagnostics.ToEquatableArray());
 

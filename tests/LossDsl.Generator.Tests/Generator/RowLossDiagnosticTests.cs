@@ -1,0 +1,77 @@
+using LossDsl.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using static LossDsl.Generator.Tests.Infrastructure.GeneratorHarness;
+
+namespace LossDsl.Generator.Tests.Generator;
+
+/// <summary>Row losses: what compiles, and a located LD1018/LD1019 (never a crash) for each misuse.</summary>
+public class RowLossDiagnosticTests
+{
+    private static Diagnostic Single(string id, string members)
+    {
+        var run = RunGenerator(InClass(members));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("LD9", StringComparison.Ordinal));
+        var matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count == 1, $"Expected one {id}, got: {string.Join("; ", run.GeneratorDiagnostics)}");
+        return matching[0];
+    }
+
+    private static string SpanText(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+
+    [Theory]
+    [InlineData("[Loss] public static float Ce(ReadOnlySpan<float> x, [IgnoreIndex(-100)] int y, [Hyper] float e = 0f) => LogSumExp(x) - (1 - e) * x[y] - e * Mean(x);")]
+    [InlineData("[Loss] public static double Mixed([Wrt] ReadOnlySpan<double> a, [Wrt] ReadOnlySpan<double> b, double s, [Hyper] double m = 1) { double d = Sqrt(Sum(a, b, (u, v) => Square(u - v + m))); return s > 0 ? d : Max(0, m - d) + Max(a) * Norm(b) / a.Length; }")]
+    [InlineData("[Loss] public static float Weighted(ReadOnlySpan<float> x, int y, [Hyper, ClassWeights] ReadOnlySpan<float> w) => w[y] * (LogSumExp(x) - x[y]) + Dot(w, x) * SquaredNorm(x);")]
+    [InlineData("[Differentiable] public static float Hinge(float v) => Max(0f, v); [Loss] public static float H(ReadOnlySpan<float> x, int y) { float c = x[y]; return Sum(x, v => Hinge(1 - c + v)); }")]
+    public void Valid_row_losses_generate_code_that_compiles(string members)
+    {
+        var run = RunGenerator(InClass(members));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerErrors);
+        Assert.NotEmpty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Wrt] int y) => LogSumExp(x) - x[y];", "[Wrt] int y")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y, [ClassWeights] ReadOnlySpan<float> w) => w[y] * LogSumExp(x);", "[ClassWeights] ReadOnlySpan<float> w")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Hyper, ClassWeights] ReadOnlySpan<float> w) => Dot(w, x);", "[Hyper, ClassWeights] ReadOnlySpan<float> w")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [IgnoreIndex(0)] float t) => t * Sum(x);", "[IgnoreIndex(0)] float t")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Wrt] float t) => t * Sum(x);", "[Wrt] float t")]
+    public void LD1018_misplaced_roles(string members, string span)
+    {
+        Assert.Equal(span, SpanText(Single("LD1018", members)));
+    }
+
+    [Theory]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[0];", "0")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => LogSumExp(x) * y;", "y")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Sum(x.Slice(1));", "x.Slice(1)")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> w) { float l = LogSumExp(x); return Sum(w, x, (c, v) => c * (l - v)); }", "(c, v) => c * (l - v)")]
+    [InlineData("static float F(float v) => v; [Loss] public static float M(ReadOnlySpan<float> x) => Sum(x, F);", "F")]
+    public void LD1019_rows_read_outside_aggregates_and_labels(string members, string span)
+    {
+        Assert.Equal(span, SpanText(Single("LD1019", members)));
+    }
+
+    [Fact]
+    public void An_int_parameter_outside_a_row_loss_is_LD1004()
+    {
+        var d = Single("LD1004", "[Loss] public static float M(float p, int k) => p;");
+        Assert.Contains("row loss", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_loss_without_a_row_input_is_LD1006()
+    {
+        Single("LD1006", "[Loss] public static float M([Hyper] ReadOnlySpan<float> w, float t) => t * Sum(w);");
+    }
+
+    [Fact]
+    public void The_documented_gradient_names_softmax_and_the_label_term()
+    {
+        var run = RunGenerator(InClass("[Loss] public static float Ce(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[y];"));
+        string source = Assert.Single(run.Sources).SourceText.ToString();
+        Assert.Contains("∂loss/∂x[j] = softmax(x)[j] - [j = y]", source, StringComparison.Ordinal);
+        Assert.Contains("public float ForwardBackward(global::System.ReadOnlySpan<float> x, global::System.ReadOnlySpan<int> y, int width, global::System.Span<float> xGradient)", source, StringComparison.Ordinal);
+    }
+}
