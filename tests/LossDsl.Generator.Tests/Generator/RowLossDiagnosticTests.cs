@@ -54,6 +54,14 @@ public class RowLossDiagnosticTests
     }
 
     [Fact]
+    public void A_type_the_compiler_cannot_resolve_is_left_to_the_compiler()
+    {
+        // Without 'using System;' a span parameter is an error type: CS0246 says so, LD1004 would only add noise.
+        var run = RunGenerator(InClass("[Loss] public static float M(ReadOnlySpen<float> x) => Sum(x);"));
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void An_int_parameter_outside_a_row_loss_is_LD1004()
     {
         var d = Single("LD1004", "[Loss] public static float M(float p, int k) => p;");
