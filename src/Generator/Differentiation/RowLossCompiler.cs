@@ -15,6 +15,8 @@ namespace LossDsl.Generator.Differentiation;
 /// ∂F/∂x[j] = Σₐ (∂F/∂Aₐ)·∂Aₐ/∂x[j] + [j = y]·(∂F/∂x[y] + Σₐ (∂F/∂Aₐ)·Σₖ ∂eₐ(k)/∂x[y]),
 /// where ∂Aₐ/∂x[j] is ∂eₐ/∂x[j] for a sum, softmaxₐ(j)·∂eₐ/∂x[j] for LogSumExp and [eₐ(j) = Aₐ]·∂eₐ/∂x[j] for Max.
 /// The per-row factors ∂F/∂Aₐ are computed once per row; the last sums are extra aggregates of the sum pass.
+/// An element function may not read another aggregate (LD1019): that would need one sum pass per level of
+/// nesting, with adjoints flowing back level by level the way the fix-up sums do for indexed elements.
 /// </summary>
 internal static class RowLossCompiler
 {
