@@ -105,4 +105,29 @@ public class SimdOpsTests
         }
         return worst;
     }
+
+    [Fact]
+    public void Maximum_folds_every_lane_and_propagates_NaN_at_every_width()
+    {
+        static void Check<V, TVec>() where V : struct, ISimdOps<V, TVec, float> where TVec : struct
+        {
+            float[] lanes = new float[V.Count];
+            for (int hot = 0; hot < V.Count; hot++)
+            {
+                for (int k = 0; k < V.Count; k++) lanes[k] = -k - 1;
+                lanes[hot] = 7;
+                Assert.Equal(7.0, V.Maximum(V.Load(ref lanes[0], 0)));
+                lanes[hot] = float.NaN;
+                Assert.True(double.IsNaN(V.Maximum(V.Load(ref lanes[0], 0))), $"NaN in lane {hot} of {V.Count}");
+                // MaxUnordered may lose a NaN, never an ordinary maximum.
+                lanes[hot] = 7;
+                Assert.Equal(7.0, V.Maximum(V.MaxUnordered(V.Load(ref lanes[0], 0), V.Constant(-100))));
+            }
+            Assert.Equal(double.NegativeInfinity, V.Maximum(V.Constant(double.NegativeInfinity)));
+        }
+        Check<ScalarOps<float>, float>();
+        if (Vector128.IsHardwareAccelerated) Check<Simd128<float>, Vector128<float>>();
+        if (Vector256.IsHardwareAccelerated) Check<Simd256<float>, Vector256<float>>();
+        if (Vector512.IsHardwareAccelerated) Check<Simd512<float>, Vector512<float>>();
+    }
 }

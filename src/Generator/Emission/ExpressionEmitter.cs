@@ -29,7 +29,9 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
 
     /// <summary>The comment text for a node: its math, with temporaries by name.</summary>
     public string Describe(Expr expr) =>
-        ExprPrinter.Print(expr, 200, e => program.TempIndexOf(e) is var i and >= 0 ? TempName(i) : null);
+        ExprPrinter.Print(expr, 200, e => program.TempIndexOf(e) is var i and >= 0 ? TempName(i)
+            : e is Symbol internalSymbol && internalSymbol.Name.StartsWith("@", StringComparison.Ordinal) ? symbolNames[internalSymbol.Name] // the kernels' own values, by their local's name
+            : null);
 
     /// <summary>The code computing <paramref name="expr"/>; with <paramref name="definition"/>, the node itself is expanded even if it is a temporary.</summary>
     public string Emit(Expr expr, bool definition = false)

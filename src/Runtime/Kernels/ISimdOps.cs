@@ -87,6 +87,12 @@ public interface ISimdOps<TSelf, TVec, T>
     /// <summary>The smaller value per lane; NaN if either is NaN.</summary>
     static abstract TVec Min(TVec a, TVec b);
 
+    /// <summary>
+    /// The larger value per lane, one instruction where the hardware has it; with a NaN operand either operand may
+    /// come back, so callers that must propagate NaN track it themselves (the row kernels' max pass does).
+    /// </summary>
+    static virtual TVec MaxUnordered(TVec a, TVec b) => TSelf.Max(a, b);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TVec Square(TVec x) => TSelf.Multiply(x, x);
 

@@ -69,6 +69,7 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MinNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> MaxUnordered(Vector128<T> a, Vector128<T> b) => Vector128.MaxNative(a, b);
 
     /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

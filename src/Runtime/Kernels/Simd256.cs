@@ -43,13 +43,8 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         return Vector256.Sum(value.AsDouble());
     }
 
-    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
-    public static double Maximum(Vector256<T> value)
-    {
-        double max = double.NegativeInfinity;
-        for (int lane = 0; lane < Vector256<T>.Count; lane++) max = StableMath.Max(max, double.CreateTruncating(value.GetElement(lane)));
-        return max;
-    }
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN (halves folded with the NaN-propagating Max).</summary>
+    public static double Maximum(Vector256<T> value) => Simd128<T>.Maximum(Simd128<T>.Max(value.GetLower(), value.GetUpper()));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;
@@ -69,6 +64,7 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MinNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> MaxUnordered(Vector256<T> a, Vector256<T> b) => Vector256.MaxNative(a, b);
 
     /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -43,13 +43,8 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         return Vector512.Sum(value.AsDouble());
     }
 
-    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
-    public static double Maximum(Vector512<T> value)
-    {
-        double max = double.NegativeInfinity;
-        for (int lane = 0; lane < Vector512<T>.Count; lane++) max = StableMath.Max(max, double.CreateTruncating(value.GetElement(lane)));
-        return max;
-    }
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN (halves folded with the NaN-propagating Max).</summary>
+    public static double Maximum(Vector512<T> value) => Simd256<T>.Maximum(Simd256<T>.Max(value.GetLower(), value.GetUpper()));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
@@ -69,6 +64,7 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     // -0 below +0, a difference no loss can see). x86's max returns the second operand when either is NaN.
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MinNative(a, b), a);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> MaxUnordered(Vector512<T> a, Vector512<T> b) => Vector512.MaxNative(a, b);
 
     /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
