@@ -16,6 +16,7 @@ public class RowLossBenchmarks
     private float[] _x = [], _g = [];
     private int[] _y = [];
     private readonly RowLosses.CrossEntropyLoss _loss = new();
+    private readonly RowLosses.CrossEntropyLoss _loss2 = new() { DegreeOfParallelism = 2 };
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +32,9 @@ public class RowLossBenchmarks
 
     [Benchmark]
     public float GeneratedForward() => _loss.Forward(_x, _y, Width);
+
+    [Benchmark]
+    public float GeneratedTwoThreads() => _loss2.ForwardBackward(_x, _y, Width, _g);
 
     [Benchmark]
     public float TensorPrimitivesSoftMax()

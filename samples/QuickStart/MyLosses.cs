@@ -1,3 +1,4 @@
+using System;
 using LossDsl;
 using static LossDsl.LossMath;
 
@@ -17,4 +18,9 @@ public static partial class MyLosses
     [Loss]
     public static float RobustMix(float prediction, float target, [Hyper] float weight = 0.8f) =>
         weight * Losses.Huber(prediction, target, 1f) + (1 - weight) * Losses.LogCosh(prediction, target);
+
+    /// <summary>Softmax cross-entropy with label smoothing, over a row of class scores: a row loss.</summary>
+    [Loss]
+    public static float SmoothedCrossEntropy(ReadOnlySpan<float> scores, int label, [Hyper] float smoothing = 0.1f) =>
+        LogSumExp(scores) - (1 - smoothing) * scores[label] - smoothing * Mean(scores);
 }

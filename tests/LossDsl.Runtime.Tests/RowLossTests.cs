@@ -231,6 +231,34 @@ public class RowLossTests
     }
 
     [Fact]
+    public void Parallel_rows_give_bitwise_the_serial_results()
+    {
+        const int width = 1000, rows = 333; // 333 000 values: several chunks of rows
+        float[] x = Numeric.Random(rows * width, 11, 6f), x2 = Numeric.Random(rows * width, 12, 6f);
+        int[] y = Enumerable.Range(0, rows).Select(r => r % 7 == 0 ? -100 : r * 37 % width).ToArray();
+        float[] target = Enumerable.Range(0, rows).Select(r => r % 2 == 0 ? 1f : -1f).ToArray();
+        float[] w = Enumerable.Range(0, width).Select(j => 0.5f + j % 3).ToArray();
+
+        var serial = new RowLosses.WeightedCrossEntropyLoss(w, labelSmoothing: 0.1f);
+        var parallel = new RowLosses.WeightedCrossEntropyLoss(w, labelSmoothing: 0.1f) { DegreeOfParallelism = 3 };
+        float[] g1 = new float[x.Length], g2 = new float[x.Length];
+        Assert.Equal(serial.ForwardBackward(x, y, width, g1), parallel.ForwardBackward(x, y, width, g2));
+        Assert.Equal(g1, g2);
+        float[] l1 = new float[rows], l2 = new float[rows];
+        serial.Forward(x, y, width, l1);
+        parallel.Forward(x, y, width, l2);
+        Assert.Equal(l1, l2);
+
+        var cosine = new RowLosses.CosineEmbeddingLoss(margin: 0.3f);
+        var cosineParallel = new RowLosses.CosineEmbeddingLoss(margin: 0.3f) { DegreeOfParallelism = 2 };
+        float[] a1 = new float[x.Length], b1 = new float[x.Length], a2 = new float[x.Length], b2 = new float[x.Length];
+        Assert.Equal(cosine.ForwardBackward(x, x2, target, width, a1, b1), cosineParallel.ForwardBackward(x, x2, target, width, a2, b2));
+        Assert.Equal(a1, a2);
+        Assert.Equal(b1, b2);
+        Assert.Equal("DegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => new RowLosses.CrossEntropyLoss { DegreeOfParallelism = 0 }).ParamName);
+    }
+
+    [Fact]
     public void Row_aggregates_of_LossMath_are_exact_and_stable()
     {
         float[] big = { 1e4f, 1e4f, -1e4f };

@@ -40,6 +40,18 @@ internal static partial class LossEmitter
         return writer.ToString();
     }
 
+    /// <summary>The DegreeOfParallelism property, shared by element and row losses.</summary>
+    internal static void WriteDegreeOfParallelism(IndentedWriter w)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// Threads a call may use (default 1). Inputs longer than one chunk are then split into fixed chunks;");
+        w.Line("/// reduced values are bitwise identical for any value. At least 1.");
+        w.Line("/// </summary>");
+        w.Line($"public int DegreeOfParallelism {{ get => _degreeOfParallelism; init => _degreeOfParallelism = {Parallel}.ValidDegree(value, nameof(DegreeOfParallelism)); }}");
+        w.Line();
+        w.Line("private readonly int _degreeOfParallelism = 1;");
+    }
+
     /// <summary>The class: docs, constructor, properties and the public members (kernels: LossEmitter.Kernels.cs).</summary>
     private sealed partial class ClassWriter
     {
@@ -168,13 +180,7 @@ internal static partial class LossEmitter
             _w.Line("/// <summary>How the reduced members combine per-element losses.</summary>");
             _w.Line("public global::LossDsl.Reduction Reduction { get; }");
             _w.Line();
-            _w.Line("/// <summary>");
-            _w.Line("/// Threads a call may use (default 1). Inputs longer than one chunk are then split into fixed chunks;");
-            _w.Line("/// reduced values are bitwise identical for any value. At least 1.");
-            _w.Line("/// </summary>");
-            _w.Line($"public int DegreeOfParallelism {{ get => _degreeOfParallelism; init => _degreeOfParallelism = {Parallel}.ValidDegree(value, nameof(DegreeOfParallelism)); }}");
-            _w.Line();
-            _w.Line("private readonly int _degreeOfParallelism = 1;");
+            WriteDegreeOfParallelism(_w);
             _w.Line();
             _w.Line("/// <summary>The simplified loss and derivatives this class computes, as plain math.</summary>");
             string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -20,7 +21,7 @@ internal sealed class RowLossEmitter
     private static readonly Regex GeneratedLocal = new("^(t|c|agg|shift|adjoint|softmax|invSum|max|sum|acc|fixup)[0-9]+$");
     private static readonly HashSet<string> ReservedLocals = new()
     {
-        "i", "j", "r", "rows", "width", "total", "loss", "block", "next", "scale", "C", "S", "V", "TVec", "storeLosses", "denominator",
+        "i", "j", "r", "rows", "start", "end", "chunkRows", "pinned", "pinnedLabels", "width", "total", "loss", "block", "next", "scale", "C", "S", "V", "TVec", "storeLosses", "denominator",
     };
 
     private enum PassKind { Max, Sum, Gradient }
@@ -188,6 +189,8 @@ internal sealed class RowLossEmitter
         _w.Line("/// <summary>How the reduced members combine per-row losses.</summary>");
         _w.Line("public global::LossDsl.Reduction Reduction { get; }");
         _w.Line();
+        LossEmitter.WriteDegreeOfParallelism(_w);
+        _w.Line();
         _w.Line("/// <summary>The simplified loss and gradients this class computes, as plain math (no Hessian: it is C × C per row).</summary>");
         string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>
             $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, \"\")"));
@@ -227,29 +230,52 @@ internal sealed class RowLossEmitter
             _w.Line(_labels.Count > 0
                 ? $"double denominator = Denominator({string.Join(", ", _labels.Select(l => Id(l.Name)))}, width);"
                 : "double denominator = rows;");
-            var args = new List<string> { "rows", "width" };
-            if (gradient)
-            {
-                _w.Line($"{_t} scale = ({_t}){Guard}.GradientScale(Reduction, denominator);");
-                args.Add("scale");
-            }
-            else
-            {
-                args.Add(perRow ? "true" : "false");
-            }
+            string flag = gradient ? "scale" : perRow ? "true" : "false";
+            if (gradient) _w.Line($"{_t} scale = ({_t}){Guard}.GradientScale(Reduction, denominator);");
+            var spanOutputs = gradient ? outputs : perRow ? new List<string> { "losses" } : new List<string>();
+            WriteRowDispatch(gradient ? "BackwardRows" : "ForwardRows", flag, spanOutputs);
+            if (reduces) _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, denominator);");
+        }
+    }
+
+    // Fixed chunks of rows, on worker threads when DegreeOfParallelism asks for them and the spans can be pinned.
+    private void WriteRowDispatch(string rowsMethod, string flag, List<string> outputs)
+    {
+        List<ParameterSpec> valueSpans = _inputs.Where(p => p.Shape != ParameterShape.Label).ToList();
+        var spans = valueSpans.Select(p => Id(p.Name)).Concat(outputs).ToList();
+        string Call(string start, string end, Func<ParameterSpec, string> input, IEnumerable<string> outputRefs)
+        {
+            var args = new List<string> { start, end, "width", flag };
             args.AddRange(RowsValueArguments());
-            args.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {DataRef(p)}"));
-            if (gradient) args.AddRange(outputs.Select(o => $"ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({o})"));
-            else args.Add(perRow ? "ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(losses)" : $"ref {Unsafe}.NullRef<{_t}>()");
-            string call = $"{(gradient ? "Backward" : "Forward")}Rows<{Kernels}.ScalarOps<{_t}>>({string.Join(", ", args)})";
-            if (reduces)
+            args.AddRange(_inputs.Concat(_hyperRows).Select(p => "ref " + input(p)));
+            args.AddRange(outputRefs.Select(o => "ref " + o));
+            if (outputs.Count == 0) args.Add($"ref {Unsafe}.NullRef<{_t}>()");
+            return $"{rowsMethod}<{Kernels}.ScalarOps<{_t}>>({string.Join(", ", args)})";
+        }
+        _w.Line("double total = 0;");
+        if (spans.Count <= 8 && _labels.Count <= 2)
+        {
+            using (_w.Block($"if (DegreeOfParallelism > 1 && (long)rows * width > {Kernels}.KernelParallel.ChunkElements)"))
             {
-                _w.Line($"double total = {call};");
-                _w.Line($"return ({_t}){Guard}.Reduce(Reduction, total, denominator);");
+                string PinnedInput(ParameterSpec p) => p.Role == ParameterRole.Hyper ? DataRef(p)
+                    : p.Shape == ParameterShape.Label ? $"pinnedLabels[{_labels.IndexOf(p)}]"
+                    : $"pinned[{valueSpans.IndexOf(p)}]";
+                string lambda = $"(pinned, pinnedLabels, start, end) => {Call("start", "end", PinnedInput, outputs.Select((_, k) => $"pinned[{valueSpans.Count + k}]"))}";
+                var labelArgs = _labels.Select(l => Id(l.Name)).Concat(Enumerable.Repeat("default", 2 - _labels.Count));
+                _w.Line($"total = {Kernels}.KernelParallel.ForRows<{_t}>(rows, width, DegreeOfParallelism, {lambda}, {string.Join(", ", labelArgs.Concat(spans))});");
             }
-            else
+        }
+        else
+        {
+            _w.Line("// More than eight spans or two label spans: this loss always runs on the calling thread.");
+        }
+        using (_w.Block(spans.Count <= 8 && _labels.Count <= 2 ? "else" : ""))
+        {
+            _w.Line($"int chunkRows = {Kernels}.KernelParallel.ChunkRows(width);");
+            _w.Line("// The same chunks as the parallel path, added in the same order: bitwise-identical totals.");
+            using (_w.Block("for (int start = 0; start < rows; start += chunkRows)"))
             {
-                _w.Line($"{call};");
+                _w.Line($"total += {Call("start", "(int)global::System.Math.Min(rows, (long)start + chunkRows)", DataRef, outputs.Select(o => $"global::System.Runtime.InteropServices.MemoryMarshal.GetReference({o})"))};");
             }
         }
     }
@@ -289,7 +315,7 @@ internal sealed class RowLossEmitter
     private void WriteRows(bool gradient)
     {
         KernelProgram program = gradient ? _spec.BackwardRow : _spec.ForwardRow;
-        var parameters = new List<string> { "int rows", "int width", gradient ? $"{_t} scaleValue" : "bool storeLosses" };
+        var parameters = new List<string> { "int start", "int end", "int width", gradient ? $"{_t} scaleValue" : "bool storeLosses" };
         parameters.AddRange(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {Local(l.Name)}Ignore"));
         parameters.AddRange(_hypers.Select(h => $"{_t} {Local(h.Name)}Value"));
         parameters.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {ElementType(p)} {Local(p.Name)}Data"));
@@ -332,7 +358,7 @@ internal sealed class RowLossEmitter
         foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
         foreach (string line in Lines(hoisted)) _w.Line(line);
         _w.Line("double total = 0;");
-        _w.Open("for (int r = 0; r < rows; r++)");
+        _w.Open("for (int r = start; r < end; r++)");
         foreach (ParameterSpec l in _labels) _w.Line($"int {Local(l.Name)} = {Unsafe}.Add(ref {Local(l.Name)}Data, r);");
         if (_labels.Any(l => l.IgnoreIndex is not null))
         {

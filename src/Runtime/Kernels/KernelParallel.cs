@@ -55,6 +55,42 @@ public static class KernelParallel
         return total;
     }
 
+    /// <summary>Rows per chunk of a row loss: about <see cref="ChunkElements"/> values, at least one row.</summary>
+    public static int ChunkRows(int width) => Math.Max(1, ChunkElements / Math.Max(1, width));
+
+    /// <summary>Runs one chunk of rows [start, end) of a row loss with its pinned spans and labels, returning its loss total.</summary>
+    public delegate double RowChunkRunner<T>(PinnedRefs<T> spans, PinnedRefs<int> labels, int start, int end) where T : unmanaged;
+
+    /// <summary>
+    /// Runs <paramref name="run"/> over chunks of <see cref="ChunkRows"/> rows on up to <paramref name="degreeOfParallelism"/>
+    /// threads and adds the chunk totals in chunk order: the serial path of a row loss walks the same chunks, so
+    /// reduced values are bitwise identical for any thread count.
+    /// </summary>
+    public static unsafe double ForRows<T>(int rows, int width, int degreeOfParallelism, RowChunkRunner<T> run,
+        ReadOnlySpan<int> labels0, ReadOnlySpan<int> labels1,
+        ReadOnlySpan<T> s0, ReadOnlySpan<T> s1 = default, ReadOnlySpan<T> s2 = default, ReadOnlySpan<T> s3 = default,
+        ReadOnlySpan<T> s4 = default, ReadOnlySpan<T> s5 = default, ReadOnlySpan<T> s6 = default, ReadOnlySpan<T> s7 = default)
+        where T : unmanaged
+    {
+        int chunkRows = ChunkRows(width);
+        int chunks = (int)(((long)rows + chunkRows - 1) / chunkRows);
+        var totals = new double[chunks];
+        fixed (int* l0 = labels0, l1 = labels1)
+        fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
+        {
+            var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
+            var labels = new PinnedRefs<int>(l0, l1, null, null, null, null, null, null);
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+            {
+                int start = chunk * chunkRows;
+                totals[chunk] = run(spans, labels, start, (int)Math.Min(rows, (long)start + chunkRows));
+            });
+        }
+        double total = 0;
+        foreach (double chunkTotal in totals) total += chunkTotal;
+        return total;
+    }
+
     // Streaming needs every output at the same offset from a vector boundary (chunks start a multiple of 64
     // bytes apart, so one peel serves them all); -1 when they differ or 512-bit vectors are not in use.
     private static int StreamFrom<T>(PinnedRefs<T> spans, int firstOutput, int elementSize) where T : unmanaged

@@ -44,12 +44,7 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     }
 
     /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
-    public static double Maximum(Vector128<T> value)
-    {
-        double max = double.NegativeInfinity;
-        for (int lane = 0; lane < Vector128<T>.Count; lane++) max = StableMath.Max(max, double.CreateTruncating(value.GetElement(lane)));
-        return max;
-    }
+    public static double Maximum(Vector128<T> value) => LaneMaximum.Of(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Add(Vector128<T> a, Vector128<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Subtract(Vector128<T> a, Vector128<T> b) => a - b;

@@ -43,8 +43,8 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         return Vector256.Sum(value.AsDouble());
     }
 
-    /// <summary>The largest lane, as a double; NaN if any lane is NaN (halves folded with the NaN-propagating Max).</summary>
-    public static double Maximum(Vector256<T> value) => Simd128<T>.Maximum(Simd128<T>.Max(value.GetLower(), value.GetUpper()));
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
+    public static double Maximum(Vector256<T> value) => LaneMaximum.Of(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Add(Vector256<T> a, Vector256<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Subtract(Vector256<T> a, Vector256<T> b) => a - b;

@@ -43,8 +43,8 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         return Vector512.Sum(value.AsDouble());
     }
 
-    /// <summary>The largest lane, as a double; NaN if any lane is NaN (halves folded with the NaN-propagating Max).</summary>
-    public static double Maximum(Vector512<T> value) => Simd256<T>.Maximum(Simd256<T>.Max(value.GetLower(), value.GetUpper()));
+    /// <summary>The largest lane, as a double; NaN if any lane is NaN.</summary>
+    public static double Maximum(Vector512<T> value) => LaneMaximum.Of(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Add(Vector512<T> a, Vector512<T> b) => a + b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Subtract(Vector512<T> a, Vector512<T> b) => a - b;
