@@ -52,27 +52,34 @@ public static partial class RowLosses
     public static float KlDivergence(ReadOnlySpan<float> input, ReadOnlySpan<float> target) =>
         Sum(input, target, (x, t) => (t > 0 ? t * Log(t) : 0) - t * x);
 
-    /// <summary>KL divergence with a log-space target, PyTorch's <c>KLDivLoss(reduction="batchmean", log_target=True)</c>: Σⱼ exp(tⱼ)·(tⱼ - xⱼ).</summary>
+    /// <summary>
+    /// KL divergence with a log-space target, PyTorch's <c>KLDivLoss(reduction="batchmean", log_target=True)</c>:
+    /// Σⱼ exp(tⱼ)·(tⱼ - xⱼ). The target is a log-probability (≤ 0), which keeps its exp finite.
+    /// </summary>
     [Loss]
-    public static float KlDivergenceLogTarget(ReadOnlySpan<float> input, ReadOnlySpan<float> target) =>
+    public static float KlDivergenceLogTarget(ReadOnlySpan<float> input, [Domain(Max = 0)] ReadOnlySpan<float> target) =>
         Sum(input, target, (x, t) => Exp(t) * (t - x));
 
-    /// <summary>Soft Dice loss of probabilities p against a (soft) mask t: 1 - (2·Σ pt + s) / (Σ p + Σ t + s).</summary>
+    /// <summary>
+    /// Soft Dice loss of probabilities p against a (soft) mask t in [0, 1]: 1 - (2·Σ pt + s) / (Σ p + Σ t + s).
+    /// The smoothing s must be positive: with s = 0 an empty mask and prediction give 0/0.
+    /// </summary>
     [Loss]
-    public static float Dice(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> target, [Hyper(Min = 0)] float smooth = 1f) =>
+    public static float Dice([Wrt(Min = 0, Max = 1)] ReadOnlySpan<float> probabilities, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> target,
+        [Hyper(Min = float.Epsilon)] float smooth = 1f) =>
         1 - (2 * Dot(probabilities, target) + smooth) / (Sum(probabilities) + Sum(target) + smooth);
 
     /// <summary>
-    /// Tversky loss: 1 - (TP + s) / (TP + α·FP + β·FN + s) with TP = Σ pt, FP = Σ p(1-t), FN = Σ (1-p)t;
-    /// α = β = ½ is the Dice loss.
+    /// Tversky loss: 1 - (TP + s) / (TP + α·FP + β·FN + s) with TP = Σ pt, FP = Σ p(1-t), FN = Σ (1-p)t, for
+    /// probabilities and a mask in [0, 1]; α = β = ½ is the Dice loss. The smoothing s must be positive.
     /// </summary>
     [Loss]
-    public static float Tversky(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> target,
-        [Hyper(Min = 0)] float alpha = 0.5f, [Hyper(Min = 0)] float beta = 0.5f, [Hyper(Min = 0)] float smooth = 1f)
+    public static float Tversky([Wrt(Min = 0, Max = 1)] ReadOnlySpan<float> probabilities, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> target,
+        [Hyper(Min = 0)] float alpha = 0.5f, [Hyper(Min = 0)] float beta = 0.5f, [Hyper(Min = float.Epsilon)] float smooth = 1f)
     {
         float truePositive = Dot(probabilities, target);
-        float falsePositive = Sum(probabilities) - truePositive;
-        float falseNegative = Sum(target) - truePositive;
+        float falsePositive = Sum(probabilities, target, (p, t) => p * (1 - t));
+        float falseNegative = Sum(probabilities, target, (p, t) => (1 - p) * t);
         return 1 - (truePositive + smooth) / (truePositive + alpha * falsePositive + beta * falseNegative + smooth);
     }
 

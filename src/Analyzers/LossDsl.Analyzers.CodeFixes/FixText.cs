@@ -35,6 +35,7 @@ internal sealed class FixText
         FixKind.Log1p => $"{_prefix}Log1p({x})",
         FixKind.Expm1 => $"{_prefix}Expm1({x})",
         FixKind.Expm1Negated => $"-{_prefix}Expm1({x})",
+        FixKind.LogSumExpRow => $"{_prefix}LogSumExp({x})",
         _ => $"{_prefix}Abs({x})",
     };
 

@@ -51,6 +51,7 @@ public sealed class StabilityCodeFixProvider : CodeFixProvider
         FixKind.ClampLogArgument or FixKind.ClampLog1pArgument => "Clamp the log's argument",
         FixKind.Softplus => "Use Softplus",
         FixKind.LogSumExp => "Shift the log-sum-exp by its maximum",
+        FixKind.LogSumExpRow => "Use LogSumExp",
         FixKind.Sigmoid or FixKind.SigmoidNegated => "Use Sigmoid",
         FixKind.ClampExpArgument => "Clamp the exponent",
         FixKind.Log1p => "Use Log1p",

@@ -27,13 +27,19 @@ internal static class MethodHazards
     /// </summary>
     public static IReadOnlyList<Hazard> Analyze(IMethodSymbol method, IMethodBodyOperation body, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (body.Syntax is not MethodDeclarationSyntax declaration || SignatureValidator.FirstProblem(method) is not null) return Array.Empty<Hazard>();
-        FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
+        if (body.Syntax is not MethodDeclarationSyntax declaration) return Array.Empty<Hazard>();
         bool isLoss = method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == LossAttributeName);
-        var ranges = new OperationRanges(type, ParameterRanges.Of(method, type), ParameterRanges.Differentiated(method, isLoss));
+        bool rowLoss = isLoss && SignatureValidator.IsRowLoss(method);
+        if (rowLoss ? SignatureValidator.Check(method, declaration).Count > 0 : SignatureValidator.FirstProblem(method) is not null) return Array.Empty<Hazard>();
+        FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
+        var parameters = LossParser.Parameters(method);
+        RowTranslation? rows = rowLoss ? new RowTranslation(method, parameters) : null;
+        var ranges = rows is null
+            ? new OperationRanges(type, ParameterRanges.Of(method, type), ParameterRanges.Differentiated(method, isLoss))
+            : new OperationRanges(type, new RowRanges(ParameterRanges.Of(method, type), rows, parameters, type), ParameterRanges.DifferentiatedInRows(parameters));
         try
         {
-            new BodyTranslator(compilation, cancellationToken, ranges)
+            new BodyTranslator(compilation, cancellationToken, ranges, rows)
                 .TranslateBody(method, declaration, body, method.Parameters.Select(p => (p, Ex.Sym(p.Name))));
         }
         catch (Exception e) when (e is not OperationCanceledException && (!RethrowFailures || e is UnsupportedCodeException or BrokenCodeException))

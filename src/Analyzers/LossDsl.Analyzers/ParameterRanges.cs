@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using LossDsl.Analyzers.Ranges;
+using LossDsl.Generator.Model;
 using LossDsl.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -26,10 +27,20 @@ internal static class ParameterRanges
         return ranges;
     }
 
+    /// <summary>
+    /// In a row loss, gradients flow to the elements of its [Wrt] rows (<c>x[j]</c>, inside element functions) and
+    /// to their indexed elements (<c>x[y]</c>); through aggregates the gradient is not checked (a known gap).
+    /// </summary>
+    public static ImmutableHashSet<string> DifferentiatedInRows(IReadOnlyList<ParameterSpec> parameters) =>
+        parameters.Where(p => p.IsWrt)
+            .SelectMany(row => new[] { RowShape.Element(row.Name) }
+                .Concat(parameters.Where(l => l.Shape == ParameterShape.Label).Select(l => $"{row.Name}[{l.Name}]")))
+            .ToImmutableHashSet();
+
     /// <summary>The parameters gradients flow to: a [Loss]'s [Wrt] inputs (or its first input), every input of a helper.</summary>
     public static ImmutableHashSet<string> Differentiated(IMethodSymbol method, bool isLoss) =>
         LossParser.Parameters(method)
-            .Where(p => isLoss ? p.IsWrt : p.Role == Generator.Model.ParameterRole.Input)
+            .Where(p => isLoss ? p.IsWrt : p.Role == ParameterRole.Input)
             .Select(p => p.Name)
             .ToImmutableHashSet();
 }

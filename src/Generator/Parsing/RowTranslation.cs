@@ -57,6 +57,12 @@ internal sealed class RowTranslation
 
     public bool IsAggregateSymbol(Expr expr) => expr is Symbol s && _aggregates.Any(a => a.Name == s.Name);
 
+    /// <summary>The aggregate a symbol stands for, if it stands for one (the analyzers derive its range from its element's).</summary>
+    public RowAggregate? AggregateNamed(string name) => _aggregates.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>The indexed element a symbol stands for, if it stands for one.</summary>
+    public IndexedElement? IndexedNamed(string name) => _indexed.TryGetValue(name, out IndexedElement? indexed) ? indexed : null;
+
     /// <summary>The aggregates and indexed elements the simplified body still reads, in the order met.</summary>
     public RowShape Shape(Expr body)
     {

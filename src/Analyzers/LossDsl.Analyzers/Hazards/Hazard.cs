@@ -13,6 +13,7 @@ internal enum FixKind
     ClampLog1pArgument,  // Log1p(x)             → Log1p(Max(x, -1 + ε))
     Softplus,            // Log(1 + Exp(x))      → Softplus(x)
     LogSumExp,           // Log(Exp(a) + Exp(b)) → Max(a, b) + Log1p(Exp(-Abs(a - b)))
+    LogSumExpRow,        // Log(Sum(x, v => Exp(v))) → LogSumExp(x)
     Sigmoid,             // Exp(x) / (1 + Exp(x)) → Sigmoid(x)
     SigmoidNegated,      // 1 / (1 + Exp(y))     → Sigmoid(-y)
     ClampExpArgument,    // Exp(x)               → Exp(Min(x, log MaxValue))

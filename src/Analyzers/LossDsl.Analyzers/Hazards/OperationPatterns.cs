@@ -68,6 +68,30 @@ internal static class OperationPatterns
         return other is not null;
     }
 
+    /// <summary><c>Sum(row, v =&gt; Exp(v))</c> of a row loss: the row and the Exp call.</summary>
+    public static bool IsSumOfExpOverRow(IOperation operation, out IOperation? row, out IOperation? exp)
+    {
+        row = exp = null;
+        if (Unwrap(operation) is not IInvocationOperation { TargetMethod: { Name: "Sum", ContainingType: { } host } } sum
+            || host.ToDisplayString() != "LossDsl.LossMath" || sum.Arguments.Length != 2) return false;
+        var arguments = Arguments(sum);
+        IOperation function = arguments[1];
+        while (function is IDelegateCreationOperation or IConversionOperation)
+        {
+            function = function is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)function).Operand;
+        }
+        if (function is not IAnonymousFunctionOperation lambda || lambda.Body.Operations.Length != 1
+            || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned }
+            || !IsCall(returned, Function.Exp, out var expArguments)
+            || Unwrap(expArguments[0]) is not IParameterReferenceOperation element
+            || !SymbolEqualityComparer.Default.Equals(element.Parameter, lambda.Symbol.Parameters[0]))
+        {
+            return false;
+        }
+        (row, exp) = (arguments[0], Unwrap(returned));
+        return true;
+    }
+
     /// <summary><c>1 - x</c>: x.</summary>
     public static bool IsOneMinus(IOperation operation, out IOperation? subtracted)
     {

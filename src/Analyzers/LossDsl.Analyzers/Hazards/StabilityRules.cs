@@ -63,6 +63,13 @@ internal static class StabilityRules
                 $"use Softplus({Text(expArgs[0])}), which is exact for every input",
                 FixKind.Softplus, Parts(expArgs[0]), Covering(exp!));
         }
+        if (IsSumOfExpOverRow(argument, out IOperation? row, out IOperation? rowExp) && Overflows(rowExp!, ranges))
+        {
+            return Make(DiagnosticIds.ExpOverflow, log, ranges,
+                $"overflows: the exp of an element is ∞ above {OverflowEdge(ranges.Type)}, and the sum is 0 (log -∞) when every element is very negative",
+                $"use LogSumExp({Text(row!)}), which shifts by the row's maximum",
+                FixKind.LogSumExpRow, Parts(row!), Covering(rowExp!));
+        }
         if (Unwrap(argument) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
             && IsCall(sum.LeftOperand, Function.Exp, out var a) && IsCall(sum.RightOperand, Function.Exp, out var b)
             && (Overflows(sum.LeftOperand, ranges) || Overflows(sum.RightOperand, ranges)))

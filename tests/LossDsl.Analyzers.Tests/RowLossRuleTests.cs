@@ -1,0 +1,58 @@
+using LossDsl.Analyzers.Tests.Infrastructure;
+using static LossDsl.Analyzers.Tests.Infrastructure.AnalyzerHarness;
+
+namespace LossDsl.Analyzers.Tests;
+
+/// <summary>The stability rules inside row losses: element functions, aggregates' ranges, and the LogSumExp fix.</summary>
+public class RowLossRuleTests
+{
+    [Fact]
+    public async Task A_hand_written_log_sum_exp_is_LD2002_at_the_log_and_the_fix_is_LogSumExp()
+    {
+        string before = InClass("[Loss] public static float Ce(ReadOnlySpan<float> x, int y) => Log(Sum(x, v => Exp(v))) - x[y];");
+        var diagnostics = await DiagnosticsAsync(before);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("LD2002", d.Id);
+        Assert.Equal("Log(Sum(x, v => Exp(v)))", Underlined(d));
+        Assert.Contains("use LogSumExp(x)", d.GetMessage(), StringComparison.Ordinal);
+
+        string fixedSource = await FixAsync(before, "LD2002");
+        Assert.Equal(InClass("[Loss] public static float Ce(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[y];"), fixedSource);
+        Assert.Empty(await DiagnosticsAsync(fixedSource));
+        FixedCodeChecks.AssertCompilesWithGenerator(fixedSource);
+    }
+
+    [Theory]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Sum(x, v => Exp(v));", "LD2002", "Exp(v)")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Sum(x, t, (v, p) => -p * Log(v));", "LD2001", "Log(v)")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Log(Sum(x));", "LD2001", "Log(Sum(x))")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Dot(x, t) / Sum(t);", "LD2007", "Dot(x, t) / Sum(t)")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => Sqrt(x[y]);", "LD2005", "Sqrt(x[y])")]
+    public async Task Element_functions_aggregates_and_indexed_elements_are_checked(string loss, string id, string underlined)
+    {
+        var d = Assert.Single(await DiagnosticsAsync(InClass(loss)));
+        Assert.Equal(id, d.Id);
+        Assert.Equal(underlined, Underlined(d));
+    }
+
+    [Theory]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Domain(Max = 0)] ReadOnlySpan<float> t) => Sum(x, t, (v, s) => Exp(s) * (s - v));")]
+    [InlineData("[Loss] public static float M([Wrt(Min = 1e-3)] ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Sum(x, t, (v, p) => -p * Log(v));")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Log1p(SquaredNorm(x)) + Sqrt(SquaredNorm(x) + 1e-12f);")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[y] + Softplus(Max(x) - LogSumExp(x));")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Hyper] float e = 0.1f) => e / x.Length * Sum(x);")]
+    [InlineData("[Loss] public static float M([Wrt(Min = 0, Max = 1)] ReadOnlySpan<float> p, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> t) => 1 - (2 * Dot(p, t) + 1) / (Sum(p) + Sum(t) + 1);")]
+    public async Task Stated_ranges_and_stable_forms_are_quiet(string loss)
+    {
+        var diagnostics = await DiagnosticsAsync(InClass(loss));
+        Assert.True(diagnostics.IsEmpty, string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public async Task The_row_loss_catalogue_has_no_stability_warnings()
+    {
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalogue", "RowLosses.cs.txt"));
+        var diagnostics = await DiagnosticsAsync(source);
+        Assert.True(diagnostics.IsEmpty, string.Join("\n", diagnostics.Select(d => d.ToString())));
+    }
+}
