@@ -96,14 +96,17 @@ public static partial class RowLosses
 
     /// <summary>
     /// PyTorch's <c>TripletMarginLoss(margin, p=2, eps)</c>: max(d(a, p) - d(a, n) + margin, 0) with
-    /// d(u, v) = ‖u - v + eps‖₂.
+    /// d(u, v) = ‖u - v + eps‖₂. At a distance of exactly 0 the norm's gradient is taken as 0 (PyTorch's
+    /// subgradient), not 0/0: the branch keeps the generated gradient finite (LD2008 found the 0/0).
     /// </summary>
     [Loss]
     public static float TripletMargin([Wrt] ReadOnlySpan<float> anchor, [Wrt] ReadOnlySpan<float> positive, [Wrt] ReadOnlySpan<float> negative,
         [Hyper] float margin = 1f, [Hyper(Min = 0)] float eps = 1e-6f)
     {
-        float toPositive = Sqrt(Sum(anchor, positive, (a, p) => Square(a - p + eps)));
-        float toNegative = Sqrt(Sum(anchor, negative, (a, n) => Square(a - n + eps)));
+        float squaredToPositive = Sum(anchor, positive, (a, p) => Square(a - p + eps));
+        float squaredToNegative = Sum(anchor, negative, (a, n) => Square(a - n + eps));
+        float toPositive = squaredToPositive > 0 ? Sqrt(squaredToPositive) : 0f;
+        float toNegative = squaredToNegative > 0 ? Sqrt(squaredToNegative) : 0f;
         return Max(toPositive - toNegative + margin, 0f);
     }
 

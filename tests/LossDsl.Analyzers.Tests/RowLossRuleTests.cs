@@ -28,6 +28,7 @@ public class RowLossRuleTests
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Log(Sum(x));", "LD2001", "Log(Sum(x))")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Dot(x, t) / Sum(t);", "LD2007", "Dot(x, t) / Sum(t)")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => Sqrt(x[y]);", "LD2005", "Sqrt(x[y])")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Sqrt(Sum(x, t, (u, v) => Square(u - v)));", "LD2008", "Sqrt(Sum(x, t, (u, v) => Square(u - v)))")]
     public async Task Element_functions_aggregates_and_indexed_elements_are_checked(string loss, string id, string underlined)
     {
         var d = Assert.Single(await DiagnosticsAsync(InClass(loss)));
@@ -41,6 +42,7 @@ public class RowLossRuleTests
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x) => Log1p(SquaredNorm(x)) + Sqrt(SquaredNorm(x) + 1e-12f);")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[y] + Softplus(Max(x) - LogSumExp(x));")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Hyper] float e = 0.1f) => e / x.Length * Sum(x);")]
+    [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Norm(x) * Sum(t) + (Dot(x, x) > 0 ? Sqrt(Dot(x, x)) : 0);")]
     [InlineData("[Loss] public static float M([Wrt(Min = 0, Max = 1)] ReadOnlySpan<float> p, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> t) => 1 - (2 * Dot(p, t) + 1) / (Sum(p) + Sum(t) + 1);")]
     public async Task Stated_ranges_and_stable_forms_are_quiet(string loss)
     {

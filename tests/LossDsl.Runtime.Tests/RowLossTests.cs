@@ -5,7 +5,7 @@ namespace LossDsl.Runtime.Tests;
 /// double (C ∈ {1, 2, 7, 16, 1000}, logits of ±1e4 included), kernels against the scalar method, the scalar methods
 /// against written-out PyTorch formulas, and the reduction, ignore-index and class-weight semantics.
 /// </summary>
-public class RowLossTests
+public partial class RowLossTests
 {
     public static TheoryData<string, int, bool> GradientCases()
     {
@@ -229,6 +229,32 @@ public class RowLossTests
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => new RowLosses.CosineEmbeddingLoss().Forward(x, x, new float[3], 6)).ParamName);
         Assert.True(float.IsNaN(loss.Forward(ReadOnlySpan<float>.Empty, ReadOnlySpan<int>.Empty, 4)), "no rows: the mean is NaN, as PyTorch");
     }
+
+    [Fact]
+    public void Triplet_gradient_is_finite_at_a_zero_distance()
+    {
+        // With eps = 0 and anchor = positive, ‖a - p‖ = 0: its gradient is 0/0 unless taken as the subgradient 0.
+        double[] a = { 1, 2, 3 }, n = { 4, 2, 0 };
+        var loss = new RowLossesInDouble.TripletMarginLoss(margin: 10, eps: 0, reduction: Reduction.Sum);
+        double[] ga = new double[3], gp = new double[3], gn = new double[3];
+        double value = loss.ForwardBackward(a, a, n, 3, ga, gp, gn);
+        Numeric.Close(10 - Math.Sqrt(18), value, 1e-14, "loss");
+        Assert.All(ga.Concat(gp).Concat(gn), g => Assert.True(double.IsFinite(g)));
+        Assert.All(gp, g => Assert.Equal(0, g)); // only the negative distance moves
+        for (int j = 0; j < 3; j++) Numeric.Close((a[j] - n[j]) / Math.Sqrt(18), gn[j], 1e-14, $"∂/∂negative[{j}]"); // the loss has -‖a - n‖
+    }
+
+    [Fact]
+    public void Norm_has_the_subgradient_0_at_a_zero_row()
+    {
+        var loss = new NormLossLoss(Reduction.Sum);
+        double[] x = { 0, 0, 0, 3, 4, 0 }, gradient = new double[6];
+        Assert.Equal(5.0, loss.ForwardBackward(x, 3, gradient));
+        Assert.Equal(new[] { 0, 0, 0, 0.6, 0.8, 0 }, gradient.Select(g => Math.Round(g, 15)));
+    }
+
+    [Loss]
+    public static double NormLoss(ReadOnlySpan<double> x) => LossMath.Norm(x);
 
     [Fact]
     public void Parallel_rows_give_bitwise_the_serial_results()

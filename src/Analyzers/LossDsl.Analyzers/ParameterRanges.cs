@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -28,14 +29,17 @@ internal static class ParameterRanges
     }
 
     /// <summary>
-    /// In a row loss, gradients flow to the elements of its [Wrt] rows (<c>x[j]</c>, inside element functions) and
-    /// to their indexed elements (<c>x[y]</c>); through aggregates the gradient is not checked (a known gap).
+    /// In a row loss, gradients flow to the elements of its [Wrt] rows (<c>x[j]</c>, inside element functions), to
+    /// their indexed elements (<c>x[y]</c>), and through every aggregate whose element reads either.
     /// </summary>
-    public static ImmutableHashSet<string> DifferentiatedInRows(IReadOnlyList<ParameterSpec> parameters) =>
-        parameters.Where(p => p.IsWrt)
+    public static Func<string, bool> DifferentiatedInRows(IReadOnlyList<ParameterSpec> parameters, RowTranslation rows)
+    {
+        var direct = parameters.Where(p => p.IsWrt)
             .SelectMany(row => new[] { RowShape.Element(row.Name) }
                 .Concat(parameters.Where(l => l.Shape == ParameterShape.Label).Select(l => $"{row.Name}[{l.Name}]")))
             .ToImmutableHashSet();
+        return name => direct.Contains(name) || rows.AggregateNamed(name) is { } aggregate && direct.Any(aggregate.Element.ContainsSymbol);
+    }
 
     /// <summary>The parameters gradients flow to: a [Loss]'s [Wrt] inputs (or its first input), every input of a helper.</summary>
     public static ImmutableHashSet<string> Differentiated(IMethodSymbol method, bool isLoss) =>

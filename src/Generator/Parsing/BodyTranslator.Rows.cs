@@ -64,7 +64,11 @@ internal sealed partial class BodyTranslator
             case "SquaredNorm":
                 return _rows.Aggregate(AggregateKind.Sum, Ex.Pow(Element(0), Ex.Const(2)), $"‖{list}‖²");
             case "Norm":
-                return Ex.Pow(_rows.Aggregate(AggregateKind.Sum, Ex.Pow(Element(0), Ex.Const(2)), $"‖{list}‖²"), Ex.Const(0.5));
+            {
+                // √0 has an infinite derivative and x/‖x‖ is 0/0 at a zero row; PyTorch's norm takes the subgradient 0 there.
+                Expr squares = _rows.Aggregate(AggregateKind.Sum, Ex.Pow(Element(0), Ex.Const(2)), $"‖{list}‖²");
+                return Ex.Select(Ex.Compare(CompareOp.Greater, squares, Ex.Zero), Ex.Pow(squares, Ex.Const(0.5)), Ex.Zero);
+            }
             case "Sum" when arguments.Count == rows.Count:
                 return _rows.Aggregate(AggregateKind.Sum, Element(0), $"sum({list})");
             default:

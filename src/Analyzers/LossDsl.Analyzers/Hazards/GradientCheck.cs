@@ -37,7 +37,7 @@ internal static class GradientCheck
         var local = new RangeAnalysis(symbols, FloatingType.Double);
         if (!local.Of(template).IsFinite) return null; // overflow of a huge input, not a pole
         var differentiated = Enumerable.Range(0, operands.Length)
-            .Where(i => ranges.ValueOf(operands[i]) is { } value && ranges.Differentiated.Any(value.ContainsSymbol))
+            .Where(i => ranges.ValueOf(operands[i]) is { } value && ranges.DependsOnDifferentiated(value))
             .ToList();
 
         // First derivatives (the gradient), then second ones (the Hessian GradientHessian returns: f''·u'² + f'·u'').

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -25,18 +26,20 @@ internal sealed class OperationRanges : ITranslationObserver
     private readonly HashSet<(IOperation, Absorbed)> _absorbed = new();
     private readonly List<Hazard> _hazards = new();
 
-    public OperationRanges(FloatingType type, IReadOnlyDictionary<string, Interval> parameters, ImmutableHashSet<string> differentiated)
+    public OperationRanges(FloatingType type, IReadOnlyDictionary<string, Interval> parameters, Func<string, bool> isDifferentiated)
     {
         Type = type;
         _parameters = parameters;
-        Differentiated = differentiated;
+        _isDifferentiated = isDifferentiated;
         _unconditional = new RangeAnalysis(parameters, type);
     }
 
     public FloatingType Type { get; }
 
-    /// <summary>The symbols gradients are taken with respect to.</summary>
-    public ImmutableHashSet<string> Differentiated { get; }
+    private readonly Func<string, bool> _isDifferentiated;
+
+    /// <summary>Whether a gradient flows through <paramref name="value"/>: it reads a symbol the loss is differentiated by.</summary>
+    public bool DependsOnDifferentiated(Expr value) => value.Contains(e => e is Symbol s && _isDifferentiated(s.Name));
 
     /// <summary>The range analysis under the conditions of the operation being observed.</summary>
     public RangeAnalysis Current { get; private set; } = null!;
