@@ -27,6 +27,14 @@ public class BaselineTests
             """ },
         { "GaussianNll", "[Loss] public static double GaussianNll([Wrt] double mean, double target, [Wrt] double variance, [Hyper(Min = 1e-12)] double eps = 1e-6) => 0.5 * (Math.Log(Math.Max(variance, eps)) + Square(mean - target) / Math.Max(variance, eps));" },
         { "Mse", "[Loss] internal static float Mse(float prediction, float target) => Square(prediction - target);" },
+        { "CrossEntropy", "[Loss] public static float CrossEntropy(ReadOnlySpan<float> logits, [IgnoreIndex(-100)] int target, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f) => LogSumExp(logits) - (1 - labelSmoothing) * logits[target] - labelSmoothing * Mean(logits);" },
+        { "MultiMargin", """
+            [Loss] public static double MultiMargin(ReadOnlySpan<double> scores, int target, [Hyper] double margin = 1)
+            {
+                double correct = scores[target];
+                return (Sum(scores, s => Math.Max(0, margin - correct + s)) - Math.Max(0, margin)) / scores.Length;
+            }
+            """ },
     };
 
     [Theory]

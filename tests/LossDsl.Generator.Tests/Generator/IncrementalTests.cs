@@ -21,10 +21,15 @@ public class IncrementalTests
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step) =>
         driver.GetRunResult().Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
 
-    [Fact]
-    public void Same_input_is_fully_cached()
+    private const string RowLoss = "[Loss] public static float Ce(ReadOnlySpan<float> x, int y, [Hyper] float e = 0f) => LogSumExp(x) - (1 - e) * x[y] - e * Mean(x);";
+
+    public static TheoryData<string> Losses() => new(Loss, RowLoss);
+
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void Same_input_is_fully_cached(string loss)
     {
-        var (driver, compilation) = First(InClass(Loss));
+        var (driver, compilation) = First(InClass(loss));
         driver = driver.RunGenerators(compilation.Clone());
         foreach (string step in new[] { StepNames.Parse, StepNames.Spec, StepNames.Compile })
         {
@@ -32,10 +37,11 @@ public class IncrementalTests
         }
     }
 
-    [Fact]
-    public void Unrelated_edit_leaves_the_compiled_loss_unchanged()
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void Unrelated_edit_leaves_the_compiled_loss_unchanged(string loss)
     {
-        var (driver, compilation) = First(InClass(Loss));
+        var (driver, compilation) = First(InClass(loss));
         SyntaxTree unrelated = compilation.SyntaxTrees.Last();
         compilation = compilation.ReplaceSyntaxTree(unrelated, CSharpSyntaxTree.ParseText("namespace Tests; public class Unrelated { public int X => 2; }", GeneratorHarness.ParseOptions, unrelated.FilePath));
         driver = driver.RunGenerators(compilation);
