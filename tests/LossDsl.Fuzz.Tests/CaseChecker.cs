@@ -119,7 +119,7 @@ public static class CaseChecker
     /// Richardson-extrapolated central difference, and whether f is smooth there: two step sizes agree (no
     /// kink nearby) and f(x) lies on the line through its neighbours (no isolated branch such as x == 0 ? … : …).
     /// </summary>
-    private static bool Smooth(Func<double, double> f, double x, double step, out double derivative)
+    internal static bool Smooth(Func<double, double> f, double x, double step, out double derivative)
     {
         double Central(double s) => (f(x + s) - f(x - s)) / (2 * s);
         double coarse = Central(step), fine = Central(step / 2);
@@ -129,7 +129,7 @@ public static class CaseChecker
             && Math.Abs(here - around) <= 1e-5 * Math.Max(1, Math.Abs(here));
     }
 
-    private static void Same(double expected, double actual, double relative, string where, string what, double absolute = 0)
+    internal static void Same(double expected, double actual, double relative, string where, string what, double absolute = 0)
     {
         if (double.IsNaN(expected) && double.IsNaN(actual)) return;
         if (double.IsInfinity(expected) && expected == actual) return;

@@ -29,6 +29,9 @@ public static class RandomLosses
         _ => new Num(Constants[random.Next(Constants.Length)]),
     };
 
+    /// <summary>A random expression over x, y and k without locals or helper calls (a row loss renames them).</summary>
+    public static Node Expression(Random random, int depth) => Expression(random, depth, 0, allowHelper: false);
+
     private static Node Expression(Random random, int depth, int locals, bool allowHelper)
     {
         if (depth <= 0 || random.Next(6) == 0) return Leaf(random, locals);

@@ -67,7 +67,7 @@ public sealed record LossCase(bool IsDouble, Node[] Locals, Node Body, bool IfRe
         for (int i = 0; i < Locals.Length; i++) source.Append($"        var v{i} = {Expr(Locals[i], null)};\n");
         if (IfReturn && Body is Cond c)
         {
-            source.Append($"        if ({Condition(c, null)}) return {Expr(c.WhenTrue, null)};\n");
+            source.Append($"        if ({Condition(c, name => name, helperCalls: true)}) return {Expr(c.WhenTrue, null)};\n");
             source.Append($"        return {Expr(c.WhenFalse, null)};\n");
         }
         else
@@ -79,36 +79,39 @@ public sealed record LossCase(bool IsDouble, Node[] Locals, Node Body, bool IfRe
     }
 
     // In the helper, every variable is u.
-    private string Expr(Node node, string? only) => node switch
+    private string Expr(Node node, string? only) => Expr(node, only is null ? name => name : _ => only, helperCalls: only is null);
+
+    /// <summary>The C# of an expression tree, each variable renamed by <paramref name="name"/>; without <paramref name="helperCalls"/> a call to H is its argument.</summary>
+    public string Expr(Node node, Func<string, string> name, bool helperCalls = false) => node switch
     {
         Num n => n.Value < 0 ? $"({Literal(n.Value)})" : Literal(n.Value),
-        Var v => only ?? v.Name,
-        Bin b => $"({Expr(b.Left, only)} {b.Op} {Expr(b.Right, only)})",
-        Neg n => $"(-{Expr(n.Operand, only)})",
-        Fn f => Function(f, only),
-        Cond c => $"({Condition(c, only)} ? {Expr(c.WhenTrue, only)} : {Expr(c.WhenFalse, only)})",
-        CallHelper h => only is null ? $"H({Expr(h.Argument, only)})" : Expr(h.Argument, only),
+        Var v => name(v.Name),
+        Bin b => $"({Expr(b.Left, name, helperCalls)} {b.Op} {Expr(b.Right, name, helperCalls)})",
+        Neg n => $"(-{Expr(n.Operand, name, helperCalls)})",
+        Fn f => Function(f, name, helperCalls),
+        Cond c => $"({Condition(c, name, helperCalls)} ? {Expr(c.WhenTrue, name, helperCalls)} : {Expr(c.WhenFalse, name, helperCalls)})",
+        CallHelper h => helperCalls ? $"H({Expr(h.Argument, name, helperCalls)})" : Expr(h.Argument, name, helperCalls),
         _ => throw new InvalidOperationException(),
     };
 
-    private string Condition(Cond c, string? only)
+    private string Condition(Cond c, Func<string, string> name, bool helperCalls)
     {
-        string basic = $"{Expr(c.Left, only)} {c.Compare} {Expr(c.Right, only)}";
+        string basic = $"{Expr(c.Left, name, helperCalls)} {c.Compare} {Expr(c.Right, name, helperCalls)}";
         return c.Logic switch
         {
-            1 => $"({basic} && {Expr(c.Right, only)} < {Literal(0.5)})",
-            2 => $"({basic} || {Expr(c.Left, only)} == {Literal(0)})",
+            1 => $"({basic} && {Expr(c.Right, name, helperCalls)} < {Literal(0.5)})",
+            2 => $"({basic} || {Expr(c.Left, name, helperCalls)} == {Literal(0)})",
             3 => $"!({basic})",
             _ => basic,
         };
     }
 
-    private string Function(Fn f, string? only)
+    private string Function(Fn f, Func<string, string> name, bool helperCalls)
     {
-        string args = string.Join(", ", f.Args.Select(a => Expr(a, only)));
+        string args = string.Join(", ", f.Args.Select(a => Expr(a, name, helperCalls)));
         string host = Spellings.Host(f.Name, f.Spelling, IsDouble);
-        string name = host.EndsWith("LogP1", StringComparison.Ordinal) || host.EndsWith("ExpM1", StringComparison.Ordinal) ? host : host + f.Name;
-        return $"{name}({args})";
+        string function = host.EndsWith("LogP1", StringComparison.Ordinal) || host.EndsWith("ExpM1", StringComparison.Ordinal) ? host : host + f.Name;
+        return $"{function}({args})";
     }
 }
 

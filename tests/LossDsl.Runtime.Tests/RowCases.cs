@@ -48,7 +48,7 @@ internal sealed class RowCase
             double[] result = new double[n];
             for (int r = 0; r < rows; r++)
             {
-                double lse = LossMath.LogSumExp<double>(x.AsSpan(r * width, width));
+                double lse = LossMath.LogSumExp(x.AsSpan(r * width, width));
                 for (int j = 0; j < width; j++) result[r * width + j] = x[r * width + j] - lse;
             }
             return result;
