@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossDsl.Generator.Helpers;
+using LossDsl.Generator.Model;
+
+namespace LossDsl.Generator.Emission;
+
+/// <summary>A row loss's per-row methods: the passes over each row, then the loss and adjoints in scalar ops.</summary>
+internal sealed partial class RowLossEmitter
+{
+    // The per-row work: passes over the row, then the per-row program in scalar ops S.
+    private void WriteRows(bool gradient)
+    {
+        KernelProgram program = gradient ? _spec.BackwardRow : _spec.ForwardRow;
+        var parameters = new List<string> { "int start", "int end", "int width", gradient ? $"{_t} scaleValue" : "bool storeLosses" };
+        parameters.AddRange(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {Local(l.Name)}Ignore"));
+        parameters.AddRange(_hypers.Select(h => $"{_t} {Local(h.Name)}Value"));
+        parameters.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {ElementType(p)} {Local(p.Name)}Data"));
+        parameters.AddRange(gradient ? _wrts.Select(w => $"ref {_t} {Local(w.Name)}GradientData") : new[] { $"ref {_t} lossesData" });
+
+        var expressions = new ExpressionEmitter(program, _method.Type, _locals, "S", _t);
+        var hoisted = new IndentedWriter();
+        var body = new IndentedWriter();
+        int outputCount = gradient ? program.Outputs.Count : 1;
+        foreach (int t in program.TempsNeededBy(Enumerable.Range(0, outputCount)))
+        {
+            (program.Invariant[t] ? hoisted : body).Line($"{_t} {ExpressionEmitter.TempName(t)} = {expressions.Emit(program.Temps[t], definition: true)}; // {expressions.Describe(program.Temps[t])}");
+        }
+
+        // Every expression is written before the constants it introduced are declared.
+        string lossCode = expressions.Emit(program.Outputs[0]);
+        var adjointCodes = new List<(int Aggregate, string Code)>();
+        var fixupCodes = new List<string>();
+        if (gradient)
+        {
+            for (int a = 0; a < _spec.Aggregates.Count; a++)
+            {
+                if (_spec.GradientPass.Temps.Concat(_spec.GradientPass.Outputs).Any(e => e.ContainsSymbol(RowKernelSpec.Adjoint(a))))
+                {
+                    adjointCodes.Add((a, expressions.Emit(program.Outputs[1 + a])));
+                }
+            }
+            for (int f = 0; f < _spec.Fixups.Count; f++) fixupCodes.Add(expressions.Emit(program.Outputs[1 + _spec.Aggregates.Count + f]));
+        }
+
+        // No AggressiveOptimization here or on the passes: tiered compilation with PGO measured faster for these
+        // per-row methods (CE forward over 4,096 × 1,000: 1.25 ms against 2.0 ms).
+        _w.Line();
+        _w.Line($"private static double {(gradient ? "Backward" : "Forward")}Rows<S>({string.Join(", ", parameters)})");
+        _w.Line($"    where S : struct, {Kernels}.ISimdOps<S, {_t}, {_t}>");
+        _w.Line("{").Indent();
+        _w.Line($"{_t} C = width;");
+        if (gradient) _w.Line($"{_t} scale = scaleValue;");
+        foreach (ParameterSpec h in _hypers) _w.Line($"{_t} {Local(h.Name)} = {Local(h.Name)}Value;");
+        foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
+        foreach (string line in Lines(hoisted)) _w.Line(line);
+        _w.Line("double total = 0;");
+        _w.Open("for (int r = start; r < end; r++)");
+        foreach (ParameterSpec l in _labels) _w.Line($"int {Local(l.Name)} = {Unsafe}.Add(ref {Local(l.Name)}Data, r);");
+        if (_labels.Any(l => l.IgnoreIndex is not null))
+        {
+            string ignored = string.Join(" || ", _labels.Where(l => l.IgnoreIndex is not null).Select(l => $"{Local(l.Name)} == {Local(l.Name)}Ignore"));
+            _w.Open($"if ({ignored})");
+            if (gradient)
+            {
+                foreach (ParameterSpec w in _wrts) _w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width), width).Clear();");
+            }
+            else
+            {
+                _w.Line($"if (storeLosses) {Unsafe}.Add(ref lossesData, r) = 0;");
+            }
+            _w.Line("continue;");
+            _w.Close();
+        }
+        foreach (ParameterSpec p in _perRow) _w.Line($"{_t} {Local(p.Name)} = {Unsafe}.Add(ref {Local(p.Name)}Data, r);");
+        foreach (ParameterSpec row in _rows) _w.Line($"ref {_t} {Local(row.Name)}Row = ref {Unsafe}.Add(ref {Local(row.Name)}Data, (nint)r * width);");
+        foreach (ParameterSpec row in _hyperRows) _w.Line($"ref {_t} {Local(row.Name)}Row = ref {Local(row.Name)}Data;");
+        if (gradient)
+        {
+            foreach (ParameterSpec w in _wrts) _w.Line($"ref {_t} {Local(w.Name)}GradientRow = ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width);");
+        }
+        foreach (IndexedElement indexed in _method.Rows!.Indexed) _w.Line($"{_t} {_locals[indexed.Name]} = {Unsafe}.Add(ref {Local(indexed.Row)}Row, {Local(indexed.Label)});");
+        var maxima = AggregateIndices(AggregateKind.Max, AggregateKind.LogSumExp, _spec.ForwardAggregates);
+        int aggregateCount = gradient ? _spec.Aggregates.Count : _spec.ForwardAggregates;
+        var sums = AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, aggregateCount);
+        if (maxima.Count > 0 || sums.Count > 0 || gradient) _w.Line("int j;");
+
+        if (maxima.Count > 0)
+        {
+            _w.Line($"double {string.Join(", ", maxima.Select(a => $"max{a} = double.NegativeInfinity"))};");
+            WriteCascade("MaxPass", _spec.MaxPass, PassKind.Max, maxima, storeSoftmax: false);
+            foreach (int a in maxima.Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp))
+            {
+                _w.Line($"double shift{a}Exact = double.IsFinite(max{a}) ? max{a} : 0; // all -∞ gives -∞, +∞ gives +∞");
+                _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
+            }
+        }
+        if (sums.Count > 0)
+        {
+            _w.Line($"double {string.Join(", ", sums.Select(a => $"sum{a} = 0"))};");
+            WriteCascade(gradient ? "BackwardSumPass" : "SumPass", gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass, PassKind.Sum, sums, storeSoftmax: gradient);
+        }
+        for (int a = 0; a < aggregateCount; a++)
+        {
+            _w.Line(_spec.Aggregates[a].Kind switch
+            {
+                AggregateKind.LogSumExp => $"{_t} agg{a} = ({_t})(shift{a}Exact + global::System.Math.Log(sum{a})); // {Literals.Xml(_spec.Aggregates[a].Name)}",
+                AggregateKind.Max => $"{_t} agg{a} = ({_t})max{a}; // {_spec.Aggregates[a].Name}",
+                _ => $"{_t} agg{a} = ({_t})sum{a}; // {_spec.Aggregates[a].Name}",
+            });
+            if (gradient && _softmaxRow.ContainsKey(a)) _w.Line($"{_t} invSum{a} = ({_t})(1 / sum{a});");
+        }
+        foreach (string line in Lines(body)) _w.Line(line);
+        _w.Line($"{_t} loss = {lossCode};");
+        _w.Line("total += loss;");
+        if (!gradient)
+        {
+            _w.Line($"if (storeLosses) {Unsafe}.Add(ref lossesData, r) = loss;");
+        }
+        else
+        {
+            foreach (var (a, code) in adjointCodes) _w.Line($"{_t} adjoint{a} = {code};");
+            WriteCascade("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
+            for (int f = 0; f < _spec.Fixups.Count; f++)
+            {
+                IndexedElement fixup = _spec.Fixups[f];
+                _w.Line($"{Unsafe}.Add(ref {Local(fixup.Row)}GradientRow, {Local(fixup.Label)}) += {fixupCodes[f]};");
+            }
+        }
+        _w.Close();
+        _w.Line("return total;");
+        _w.Close();
+    }
+}
