@@ -231,6 +231,61 @@ public partial class RowLossTests
     }
 
     [Fact]
+    public void Row_losses_of_the_common_shapes_implement_the_training_interfaces()
+    {
+        Assert.IsAssignableFrom<IClassificationLoss<float>>(new RowLosses.CrossEntropyLoss());
+        Assert.IsAssignableFrom<IClassificationLoss<float>>(new RowLosses.WeightedCrossEntropyLoss(new float[3]));
+        Assert.IsAssignableFrom<IClassificationLoss<float>>(new RowLosses.NllLoss());
+        Assert.IsAssignableFrom<IClassificationLoss<float>>(new RowLosses.MultiMarginLoss());
+        foreach (object loss in new object[] { new RowLosses.CrossEntropyWithProbabilitiesLoss(), new RowLosses.KlDivergenceLoss(), new RowLosses.KlDivergenceLogTargetLoss(), new RowLosses.DiceLoss(), new RowLosses.TverskyLoss() })
+        {
+            Assert.IsAssignableFrom<IRowLoss<float>>(loss);
+        }
+        Assert.False(typeof(IRowLoss<float>).IsAssignableFrom(typeof(RowLosses.CosineEmbeddingLoss))); // two differentiated rows and a per-row target
+    }
+
+    [Fact]
+    public void One_generic_loop_trains_a_softmax_classifier_with_any_classification_loss()
+    {
+        Assert.True(Train(new RowLosses.CrossEntropyLoss(labelSmoothing: 0.1f)) >= 0.9);
+        Assert.True(Train(new RowLosses.MultiMarginLoss()) >= 0.9);
+
+        static double Train<TLoss>(TLoss loss) where TLoss : IClassificationLoss<float>
+        {
+            const int classes = 4, points = 400, features = 2;
+            var random = new Random(3);
+            float[] x = new float[points * features];
+            int[] labels = new int[points];
+            for (int i = 0; i < points; i++)
+            {
+                labels[i] = i % classes;
+                x[2 * i] = MathF.Cos(MathF.PI / 2 * labels[i]) * 3 + (float)random.NextDouble() - 0.5f;
+                x[2 * i + 1] = MathF.Sin(MathF.PI / 2 * labels[i]) * 3 + (float)random.NextDouble() - 0.5f;
+            }
+            float[] w = new float[classes * (features + 1)], scores = new float[points * classes], gradient = new float[scores.Length];
+            for (int step = 0; step < 100; step++)
+            {
+                for (int i = 0; i < points; i++)
+                {
+                    for (int c = 0; c < classes; c++) scores[i * classes + c] = w[3 * c] * x[2 * i] + w[3 * c + 1] * x[2 * i + 1] + w[3 * c + 2];
+                }
+                loss.ForwardBackward(scores, labels, classes, gradient);
+                for (int i = 0; i < points; i++)
+                {
+                    for (int c = 0; c < classes; c++)
+                    {
+                        float g = gradient[i * classes + c];
+                        (w[3 * c], w[3 * c + 1], w[3 * c + 2]) = (w[3 * c] - g * x[2 * i], w[3 * c + 1] - g * x[2 * i + 1], w[3 * c + 2] - g);
+                    }
+                }
+            }
+            int correct = Enumerable.Range(0, points).Count(i =>
+                Enumerable.Range(0, classes).MaxBy(c => scores[i * classes + c]) == labels[i]);
+            return (double)correct / points;
+        }
+    }
+
+    [Fact]
     public void Triplet_gradient_is_finite_at_a_zero_distance()
     {
         // With eps = 0 and anchor = positive, ‖a - p‖ = 0: its gradient is 0/0 unless taken as the subgradient 0.

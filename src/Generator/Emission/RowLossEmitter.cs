@@ -116,7 +116,7 @@ internal sealed partial class RowLossEmitter
         _w.Line("/// </para>");
         _w.Line("/// </remarks>");
         _w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"LossDsl.Generator\", \"{LossEmitter.GeneratorVersion}\")]");
-        using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}"))
+        using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}{Interfaces}"))
         {
             WriteConstructorAndProperties();
             WriteMember("Forward", reduces: true, perRow: false, gradient: false,
@@ -135,6 +135,16 @@ internal sealed partial class RowLossEmitter
             WritePass("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
         }
     }
+
+    // Scores against a label, or a prediction row against a target row: the shapes a training loop takes.
+    private string Interfaces => _inputs.Count == 2 && _inputs[0].IsWrt && _inputs[0].Shape == ParameterShape.Row
+        ? _inputs[1].Shape switch
+        {
+            ParameterShape.Label => $" : global::LossDsl.IClassificationLoss<{_t}>",
+            ParameterShape.Row when !_inputs[1].IsWrt => $" : global::LossDsl.IRowLoss<{_t}>",
+            _ => "",
+        }
+        : "";
 
     private List<int> AggregateIndices(AggregateKind first, AggregateKind second, int count) =>
         Enumerable.Range(0, count).Where(a => _spec.Aggregates[a].Kind == first || _spec.Aggregates[a].Kind == second).ToList();
