@@ -200,6 +200,14 @@ public partial class RowLossTests
         Assert.Equal(2e4f, losses[0]);
         Assert.Equal(MathF.Log(width), losses[1], 5);
         Assert.True(float.IsNaN(losses[2]));
+        // A +∞ logit: logsumexp is +∞ (as PyTorch's), so the loss is not finite (here 0·mean(x) = 0·∞ adds a NaN;
+        // PyTorch skips the smoothing term when ε = 0 and gives +∞), and no other row is touched.
+        float[] infinite = { float.PositiveInfinity, 0, 1, 2, 3, 0, 1, 2, 3, 4 };
+        float[] two = new float[2];
+        loss.Forward(infinite, new[] { 1, 0 }, 5, two);
+        Assert.False(float.IsFinite(two[0]));
+        Assert.Equal(RowLossesInDouble.CrossEntropy(new double[] { 0, 1, 2, 3, 4 }, 0, 0), two[1], 5);
+        Assert.Equal(double.PositiveInfinity, new LseLoss().Forward(infinite.Take(5).Select(v => (double)v).ToArray(), 5));
         float[] gradient = new float[x.Length];
         loss.Backward(x.AsSpan(0, 2 * width), y.AsSpan(0, 2), width, gradient.AsSpan(0, 2 * width));
         Assert.All(gradient.Take(2 * width), g => Assert.True(float.IsFinite(g)));
@@ -310,6 +318,9 @@ public partial class RowLossTests
 
     [Loss]
     public static double NormLoss(ReadOnlySpan<double> x) => LossMath.Norm(x);
+
+    [Loss]
+    public static double Lse(ReadOnlySpan<double> x) => LossMath.LogSumExp(x);
 
     [Fact]
     public void Parallel_rows_give_bitwise_the_serial_results()

@@ -105,7 +105,8 @@ internal sealed partial class RowLossEmitter
         {
             _w.Line(_spec.Aggregates[a].Kind switch
             {
-                AggregateKind.LogSumExp => $"{_t} agg{a} = ({_t})(shift{a}Exact + global::System.Math.Log(sum{a})); // {Literals.Xml(_spec.Aggregates[a].Name)}",
+                // A +∞ element makes the max +∞ and the shift 0, where exp(x - shift) is outside ExpNonPositive's domain.
+                AggregateKind.LogSumExp => $"{_t} agg{a} = ({_t})(double.IsPositiveInfinity(max{a}) ? max{a} : shift{a}Exact + global::System.Math.Log(sum{a})); // {Literals.Xml(_spec.Aggregates[a].Name)}",
                 AggregateKind.Max => $"{_t} agg{a} = ({_t})max{a}; // {_spec.Aggregates[a].Name}",
                 _ => $"{_t} agg{a} = ({_t})sum{a}; // {_spec.Aggregates[a].Name}",
             });

@@ -27,6 +27,12 @@ internal enum Function
     /// to it as log1p(exp(-|x|)), sharing r with sigmoid's 1/(1 + exp(-|x|)).
     /// </summary>
     Log1pUnit,
+
+    /// <summary>
+    /// Not in the language: e^x for x ≤ 0 or NaN, without the overflow and NaN selects of Exp (about 20% cheaper);
+    /// LogSumExp's exp(x - max) in row kernels, whose argument is never positive.
+    /// </summary>
+    ExpNonPositive,
 }
 
 internal static class FunctionInfo
@@ -48,6 +54,7 @@ internal static class FunctionInfo
         Function.Expm1 => "expm1",
         Function.LogSigmoid => "logsigmoid",
         Function.Log1pUnit => "log1p",
+        Function.ExpNonPositive => "exp",
         Function.LogCosh => "logcosh",
         _ => function.ToString().ToLowerInvariant(),
     };

@@ -20,6 +20,17 @@ public static class FloatPolynomials
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec Exp<V, TVec>(TVec x) where V : struct, ISimdOps<V, TVec, float> where TVec : struct
     {
+        TVec result = V.Select(V.GreaterThan(x, V.Create(88.7228317f)), V.Create(float.PositiveInfinity), ExpNonPositive<V, TVec>(x));
+        return V.Select(V.Equal(x, x), result, x);
+    }
+
+    /// <summary>
+    /// <see cref="Exp{V, TVec}"/> for x ≤ 0 or NaN (a softmax's exp(x - max)): only the flush below the smallest
+    /// normal is needed there. A NaN goes through the polynomial as NaN (its 2ⁿ adds 0 to the NaN's bits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TVec ExpNonPositive<V, TVec>(TVec x) where V : struct, ISimdOps<V, TVec, float> where TVec : struct
+    {
         TVec magic = V.Create(12582912f); // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
         TVec n = V.Subtract(V.MultiplyAdd(x, V.Create(1.44269504088896341f), magic), magic);
         TVec r = V.MultiplyAdd(n, V.Create(-0.693359375f), x); // ln2's high part: n·hi is exact
@@ -31,10 +42,7 @@ public static class FloatPolynomials
         p = V.MultiplyAdd(p, r, V.Create(1.6666665459e-1f));
         p = V.MultiplyAdd(p, r, V.Create(5.0000001201e-1f));
         TVec er = V.Add(V.MultiplyAdd(p, V.Multiply(r, r), r), V.Create(1f));
-        TVec result = V.ScaleByPowerOfTwo(er, n);
-        result = V.Select(V.GreaterThan(x, V.Create(88.7228317f)), V.Create(float.PositiveInfinity), result);
-        result = V.Select(V.LessThan(x, V.Create(-87.3365479f)), V.Zero, result);
-        return V.Select(V.Equal(x, x), result, x);
+        return V.Select(V.LessThan(x, V.Create(-87.3365479f)), V.Zero, V.ScaleByPowerOfTwo(er, n));
     }
 
     /// <summary>

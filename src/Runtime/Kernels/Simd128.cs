@@ -72,6 +72,12 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
         ? FloatPolynomials.Exp<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
         : Vector128.Exp(x.AsDouble()).As<double, T>();
 
+    /// <summary>e^x for x ≤ 0 or NaN: for float <see cref="FloatPolynomials.ExpNonPositive{V, TVec}"/>, for double .NET's Exp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> ExpNonPositive(Vector128<T> x) => typeof(T) == typeof(float)
+        ? FloatPolynomials.ExpNonPositive<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
+        : Vector128.Exp(x.AsDouble()).As<double, T>();
+
     /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Log(Vector128<T> x) => typeof(T) == typeof(float)
