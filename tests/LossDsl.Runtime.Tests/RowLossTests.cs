@@ -294,6 +294,44 @@ public partial class RowLossTests
     }
 
     [Fact]
+    public void Rows_whose_maximum_jumps_match_the_scalar_method()
+    {
+        // The kernel reuses the previous row's maximum as its shift while the new maximum stays within
+        // [-20, +64] of it, and recomputes it otherwise: every kind of jump, NaN and infinities between rows.
+        const int width = 37;
+        double[] offsets = { 0, 1, 63, 130, -19, -25, 1e4, -1e4, double.NaN, 0, double.NegativeInfinity, 5, 69, 2 };
+        double[] x = new double[offsets.Length * width];
+        for (int r = 0; r < offsets.Length; r++)
+        {
+            for (int j = 0; j < width; j++) x[r * width + j] = offsets[r] + Math.Sin(r * 31 + j) * 3;
+        }
+        int[] y = Enumerable.Range(0, offsets.Length).Select(r => r * 7 % width).ToArray();
+        var loss = new RowLossesInDouble.CrossEntropyLoss(labelSmoothing: 0.1, reduction: Reduction.Sum);
+        double[] losses = new double[offsets.Length], gradient = new double[x.Length];
+        loss.Forward(x, y, width, losses);
+        loss.Backward(x, y, width, gradient);
+        for (int r = 0; r < offsets.Length; r++)
+        {
+            double[] row = x.AsSpan(r * width, width).ToArray();
+            Numeric.Close(RowLossesInDouble.CrossEntropy(row, y[r], 0.1), losses[r], 1e-12, $"row {r} (offset {offsets[r]})");
+            if (!double.IsFinite(offsets[r])) continue;
+            double[] p = Reference.LogSoftmax(row).Select(Math.Exp).ToArray();
+            for (int j = 0; j < width; j++) Numeric.Close(p[j] - (j == y[r] ? 0.9 : 0) - 0.1 / width, gradient[r * width + j], 1e-12, $"row {r}, class {j}");
+        }
+        float[] xf = x.Select(v => (float)v).ToArray();
+        float[] lf = new float[offsets.Length];
+        new RowLosses.CrossEntropyLoss(labelSmoothing: 0.1f).Forward(xf, y, width, lf);
+        for (int r = 0; r < offsets.Length; r++)
+        {
+            double expected = RowLossesInDouble.CrossEntropy(xf.AsSpan(r * width, width).ToArray().Select(v => (double)v).ToArray(), y[r], 0.1f);
+            // The loss is lse - 0.9·x[y] - 0.1·mean in float: logits of 1e4 leave it ulp(1e4) ≈ 1e-3 of cancellation error.
+            double tolerance = 1e-6 * (1 + (double.IsFinite(offsets[r]) ? Math.Abs(offsets[r]) : 0)) * 4;
+            Assert.True(double.IsNaN(expected) ? float.IsNaN(lf[r]) : Math.Abs(expected - lf[r]) <= tolerance * Math.Max(1, Math.Abs(expected)),
+                $"float row {r} (offset {offsets[r]}): expected {expected}, got {lf[r]}");
+        }
+    }
+
+    [Fact]
     public void Triplet_gradient_is_finite_at_a_zero_distance()
     {
         // With eps = 0 and anchor = positive, ‖a - p‖ = 0: its gradient is 0/0 unless taken as the subgradient 0.

@@ -107,7 +107,7 @@ internal static class RowLossCompiler
         aggregates.Take(count).Select((a, k) => a.Kind switch
         {
             AggregateKind.Sum => a.Element,
-            AggregateKind.LogSumExp => Call(Function.ExpNonPositive, Sub(a.Element, Sym(RowKernelSpec.Shift(k)))), // the shift is the row's max
+            AggregateKind.LogSumExp => Call(Function.ExpNoOverflow, Sub(a.Element, Sym(RowKernelSpec.Shift(k)))), // the shift is the row's max
             _ => Zero,
         });
 

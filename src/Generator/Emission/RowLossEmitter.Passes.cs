@@ -46,9 +46,24 @@ internal sealed partial class RowLossEmitter
         {
             string prefix = kind == PassKind.Max ? "max" : "sum";
             foreach (int a in outputs) result.Add(($"ref double {prefix}{a}", $"ref {prefix}{a}"));
+            if (kind == PassKind.Sum && Speculates)
+            {
+                foreach (int a in TrackedMaxima(outputs)) result.Add(($"ref double max{a}", $"ref max{a}"));
+            }
         }
         return result;
     }
+
+    // The speculative shift: only when every max-pass aggregate is a LogSumExp of a plain row (no Max aggregate).
+    private bool Speculates => Enumerable.Range(0, _spec.ForwardAggregates).Any(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp)
+        && Enumerable.Range(0, _spec.ForwardAggregates).All(a => _spec.Aggregates[a].Kind != AggregateKind.Max)
+        && Enumerable.Range(0, _spec.ForwardAggregates).Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp).All(a => _spec.Aggregates[a].Element is Symbol);
+
+    // A guessed shift is kept while the row's maximum lies within [shift - below, shift + above]: exp(x - shift) stays
+    // below e^64 (no overflow in a lane's block sum) and flushes only what lies e^-67 below the maximum.
+    private const int ShiftWindowAbove = 64, ShiftWindowBelow = 20;
+
+    private List<int> TrackedMaxima(List<int> outputs) => outputs.Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp).ToList();
 
     private bool IsElement(string symbol) => _rows.Concat(_hyperRows).Any(r => RowShape.Element(r.Name) == symbol);
 
@@ -144,6 +159,12 @@ internal sealed partial class RowLossEmitter
                 }
                 break;
             case PassKind.Sum:
+                var tracked = Speculates ? TrackedMaxima(outputs) : new List<int>();
+                foreach (int a in tracked)
+                {
+                    _w.Line($"TVec seen{a} = V.Constant(double.NegativeInfinity); // the row's maximum, to check the guessed shift");
+                    _w.Line($"TVec ordered{a} = V.Equal(V.Zero, V.Zero);");
+                }
                 _w.Open("while (i <= width - V.Count)");
                 _w.Line("// Blocked accumulation: lanes sum a block in T, blocks add up in double.");
                 foreach (int a in outputs) _w.Line($"TVec acc{a} = V.Zero;");
@@ -162,9 +183,22 @@ internal sealed partial class RowLossEmitter
                         _w.Line($"acc{a} = V.Add(acc{a}, {code});");
                     }
                 }
+                foreach (int a in tracked)
+                {
+                    string element = _locals[((Symbol)_spec.Aggregates[a].Element).Name];
+                    _w.Line($"seen{a} = V.MaxUnordered(seen{a}, {element});");
+                    _w.Line($"ordered{a} = V.And(ordered{a}, V.Equal({element}, {element}));");
+                }
                 _w.Close();
                 foreach (int a in outputs) _w.Line($"sum{a} += V.Sum(acc{a});");
                 _w.Close();
+                if (tracked.Count > 0)
+                {
+                    using (_w.Block("if (i != next)"))
+                    {
+                        foreach (int a in tracked) _w.Line($"max{a} = global::LossDsl.LossMath.Max(max{a}, V.Maximum(V.Select(ordered{a}, seen{a}, V.Constant(double.NaN))));");
+                    }
+                }
                 break;
             default:
                 _w.Open("for (; i <= width - V.Count; i += V.Count)");

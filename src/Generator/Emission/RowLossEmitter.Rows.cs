@@ -56,6 +56,10 @@ internal sealed partial class RowLossEmitter
         foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
         foreach (string line in Lines(hoisted)) _w.Line(line);
         _w.Line("double total = 0;");
+        if (Speculates)
+        {
+            _w.Line($"double {string.Join(", ", AggregateIndices(AggregateKind.LogSumExp, AggregateKind.LogSumExp, _spec.ForwardAggregates).Select(a => $"guess{a} = double.NaN"))}; // no shift to reuse before the first row");
+        }
         _w.Open("for (int r = start; r < end; r++)");
         foreach (ParameterSpec l in _labels) _w.Line($"int {Local(l.Name)} = {Unsafe}.Add(ref {Local(l.Name)}Data, r);");
         if (_labels.Any(l => l.IgnoreIndex is not null))
@@ -86,26 +90,55 @@ internal sealed partial class RowLossEmitter
         var sums = AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, aggregateCount);
         if (maxima.Count > 0 || sums.Count > 0 || gradient) _w.Line("int j;");
 
-        if (maxima.Count > 0)
+        string sumPass = gradient ? "BackwardSumPass" : "SumPass";
+        KernelProgram sumProgram = gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass;
+        if (Speculates)
         {
-            _w.Line($"double {string.Join(", ", maxima.Select(a => $"max{a} = double.NegativeInfinity"))};");
-            WriteCascade("MaxPass", _spec.MaxPass, PassKind.Max, maxima, storeSoftmax: false);
-            foreach (int a in maxima.Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp))
-            {
-                _w.Line($"double shift{a}Exact = double.IsFinite(max{a}) ? max{a} : 0; // all -∞ gives -∞, +∞ gives +∞");
-                _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
-            }
-        }
-        if (sums.Count > 0)
-        {
+            // The previous row's maximum as the shift, checked by the maxima the sum pass tracks anyway: the
+            // max pass runs only for the first row of a chunk and for rows whose maximum moved out of the window.
+            string guessed = string.Join(" && ", maxima.Select(a => $"double.IsFinite(guess{a})"));
+            string inWindow = string.Join(" && ", maxima.Select(a => $"max{a} - shift{a}Exact <= {ShiftWindowAbove} && max{a} - shift{a}Exact >= -{ShiftWindowBelow}"));
+            _w.Line($"double {string.Join(", ", maxima.Select(a => $"max{a} = double.NegativeInfinity, shift{a}Exact = guess{a}"))};");
             _w.Line($"double {string.Join(", ", sums.Select(a => $"sum{a} = 0"))};");
-            WriteCascade(gradient ? "BackwardSumPass" : "SumPass", gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass, PassKind.Sum, sums, storeSoftmax: gradient);
+            using (_w.Block($"if ({guessed})"))
+            {
+                foreach (int a in maxima) _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
+                WriteCascade(sumPass, sumProgram, PassKind.Sum, sums, storeSoftmax: gradient);
+            }
+            using (_w.Block($"if (!({guessed}) || !({inWindow})) // NaN and ±∞ also land here"))
+            {
+                foreach (int a in maxima) _w.Line($"max{a} = double.NegativeInfinity;");
+                WriteCascade("MaxPass", _spec.MaxPass, PassKind.Max, maxima, storeSoftmax: false);
+                foreach (int a in maxima) _w.Line($"shift{a}Exact = double.IsFinite(max{a}) ? max{a} : 0; // all -∞ gives -∞, +∞ gives +∞");
+                foreach (int a in maxima) _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
+                foreach (int a in sums) _w.Line($"sum{a} = 0;");
+                WriteCascade(sumPass, sumProgram, PassKind.Sum, sums, storeSoftmax: gradient);
+            }
+            foreach (int a in maxima) _w.Line($"guess{a} = max{a};");
+        }
+        else
+        {
+            if (maxima.Count > 0)
+            {
+                _w.Line($"double {string.Join(", ", maxima.Select(a => $"max{a} = double.NegativeInfinity"))};");
+                WriteCascade("MaxPass", _spec.MaxPass, PassKind.Max, maxima, storeSoftmax: false);
+                foreach (int a in maxima.Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp))
+                {
+                    _w.Line($"double shift{a}Exact = double.IsFinite(max{a}) ? max{a} : 0; // all -∞ gives -∞, +∞ gives +∞");
+                    _w.Line($"{_t} shift{a} = ({_t})shift{a}Exact;");
+                }
+            }
+            if (sums.Count > 0)
+            {
+                _w.Line($"double {string.Join(", ", sums.Select(a => $"sum{a} = 0"))};");
+                WriteCascade(sumPass, sumProgram, PassKind.Sum, sums, storeSoftmax: gradient);
+            }
         }
         for (int a = 0; a < aggregateCount; a++)
         {
             _w.Line(_spec.Aggregates[a].Kind switch
             {
-                // A +∞ element makes the max +∞ and the shift 0, where exp(x - shift) is outside ExpNonPositive's domain.
+                // A +∞ element makes the max +∞ and the shift 0, where exp(x - shift) overflows outside ExpNoOverflow's domain.
                 AggregateKind.LogSumExp => $"{_t} agg{a} = ({_t})(double.IsPositiveInfinity(max{a}) ? max{a} : shift{a}Exact + global::System.Math.Log(sum{a})); // {Literals.Xml(_spec.Aggregates[a].Name)}",
                 AggregateKind.Max => $"{_t} agg{a} = ({_t})max{a}; // {_spec.Aggregates[a].Name}",
                 _ => $"{_t} agg{a} = ({_t})sum{a}; // {_spec.Aggregates[a].Name}",

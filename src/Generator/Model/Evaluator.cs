@@ -16,7 +16,7 @@ internal static class Evaluator
     {
         Function.Abs => Math.Abs(args[0]),
         Function.Sign => StableMath.Sign(args[0]),
-        Function.Exp or Function.ExpNonPositive => Math.Exp(args[0]),
+        Function.Exp or Function.ExpNoOverflow => Math.Exp(args[0]),
         Function.Log => Math.Log(args[0]),
         Function.Log1p or Function.Log1pUnit => StableMath.Log1p(args[0]),  // Log1pUnit's second argument only speeds up kernels
         Function.Expm1 => StableMath.Expm1(args[0]),

@@ -29,10 +29,10 @@ internal enum Function
     Log1pUnit,
 
     /// <summary>
-    /// Not in the language: e^x for x ≤ 0 or NaN, without the overflow and NaN selects of Exp (about 20% cheaper);
-    /// LogSumExp's exp(x - max) in row kernels, whose argument is never positive.
+    /// Not in the language: e^x for x ≤ 88.72 (where it cannot overflow) or NaN, without the overflow and NaN
+    /// selects of Exp (about 20% cheaper): LogSumExp's exp(x - shift) in row kernels, whose shift keeps x - shift ≤ 64.
     /// </summary>
-    ExpNonPositive,
+    ExpNoOverflow,
 }
 
 internal static class FunctionInfo
@@ -54,7 +54,7 @@ internal static class FunctionInfo
         Function.Expm1 => "expm1",
         Function.LogSigmoid => "logsigmoid",
         Function.Log1pUnit => "log1p",
-        Function.ExpNonPositive => "exp",
+        Function.ExpNoOverflow => "exp",
         Function.LogCosh => "logcosh",
         _ => function.ToString().ToLowerInvariant(),
     };

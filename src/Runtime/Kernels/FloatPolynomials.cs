@@ -20,16 +20,16 @@ public static class FloatPolynomials
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TVec Exp<V, TVec>(TVec x) where V : struct, ISimdOps<V, TVec, float> where TVec : struct
     {
-        TVec result = V.Select(V.GreaterThan(x, V.Create(88.7228317f)), V.Create(float.PositiveInfinity), ExpNonPositive<V, TVec>(x));
+        TVec result = V.Select(V.GreaterThan(x, V.Create(88.7228317f)), V.Create(float.PositiveInfinity), ExpNoOverflow<V, TVec>(x));
         return V.Select(V.Equal(x, x), result, x);
     }
 
     /// <summary>
-    /// <see cref="Exp{V, TVec}"/> for x ≤ 0 or NaN (a softmax's exp(x - max)): only the flush below the smallest
+    /// <see cref="Exp{V, TVec}"/> for x ≤ 88.72 or NaN (a softmax's shifted exp): only the flush below the smallest
     /// normal is needed there. A NaN goes through the polynomial as NaN (its 2ⁿ adds 0 to the NaN's bits).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TVec ExpNonPositive<V, TVec>(TVec x) where V : struct, ISimdOps<V, TVec, float> where TVec : struct
+    public static TVec ExpNoOverflow<V, TVec>(TVec x) where V : struct, ISimdOps<V, TVec, float> where TVec : struct
     {
         TVec magic = V.Create(12582912f); // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
         TVec n = V.Subtract(V.MultiplyAdd(x, V.Create(1.44269504088896341f), magic), magic);

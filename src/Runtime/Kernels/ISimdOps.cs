@@ -80,8 +80,8 @@ public interface ISimdOps<TSelf, TVec, T>
     static abstract TVec Round(TVec x);
     static abstract TVec Exp(TVec x);
 
-    /// <summary>e^x for x ≤ 0 or NaN (a softmax's exp(x - max)): Exp without its overflow handling where a width has a cheaper form.</summary>
-    static virtual TVec ExpNonPositive(TVec x) => TSelf.Exp(x);
+    /// <summary>e^x for x ≤ 88.72 or NaN (a softmax's shifted exp): Exp without its overflow handling where a width has a cheaper form.</summary>
+    static virtual TVec ExpNoOverflow(TVec x) => TSelf.Exp(x);
     static abstract TVec Log(TVec x);
 
     /// <summary>The larger value per lane; NaN if either is NaN.</summary>

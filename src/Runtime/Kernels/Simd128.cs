@@ -72,10 +72,10 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
         ? FloatPolynomials.Exp<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
         : Vector128.Exp(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 0 or NaN: for float <see cref="FloatPolynomials.ExpNonPositive{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> ExpNonPositive(Vector128<T> x) => typeof(T) == typeof(float)
-        ? FloatPolynomials.ExpNonPositive<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
+    public static Vector128<T> ExpNoOverflow(Vector128<T> x) => typeof(T) == typeof(float)
+        ? FloatPolynomials.ExpNoOverflow<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
         : Vector128.Exp(x.AsDouble()).As<double, T>();
 
     /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>

@@ -72,10 +72,10 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
         ? FloatPolynomials.Exp<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
         : Vector256.Exp(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 0 or NaN: for float <see cref="FloatPolynomials.ExpNonPositive{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> ExpNonPositive(Vector256<T> x) => typeof(T) == typeof(float)
-        ? FloatPolynomials.ExpNonPositive<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
+    public static Vector256<T> ExpNoOverflow(Vector256<T> x) => typeof(T) == typeof(float)
+        ? FloatPolynomials.ExpNoOverflow<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
         : Vector256.Exp(x.AsDouble()).As<double, T>();
 
     /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>

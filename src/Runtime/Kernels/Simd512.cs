@@ -72,10 +72,10 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
         ? FloatPolynomials.Exp<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
         : Vector512.Exp(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 0 or NaN: for float <see cref="FloatPolynomials.ExpNonPositive{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> ExpNonPositive(Vector512<T> x) => typeof(T) == typeof(float)
-        ? FloatPolynomials.ExpNonPositive<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
+    public static Vector512<T> ExpNoOverflow(Vector512<T> x) => typeof(T) == typeof(float)
+        ? FloatPolynomials.ExpNoOverflow<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
         : Vector512.Exp(x.AsDouble()).As<double, T>();
 
     /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>
