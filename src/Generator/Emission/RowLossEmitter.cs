@@ -60,7 +60,7 @@ internal sealed partial class RowLossEmitter
         {
             _locals[p.Shape == ParameterShape.Row ? RowShape.Element(p.Name) : p.Name] = Local(p.Name);
         }
-        foreach (IndexedElement indexed in _method.Rows!.Indexed) _locals[indexed.Name] = Local(indexed.Row) + "_" + Local(indexed.Label);
+        foreach (IndexedElement indexed in _method.Rows!.Indexed) _locals[indexed.Name] = Naming.Identifier(indexed.Row + "_" + indexed.Label);
         for (int a = 0; a < _spec.Aggregates.Count; a++)
         {
             _locals[_spec.Aggregates[a].Name] = "agg" + a;
@@ -305,17 +305,19 @@ internal sealed partial class RowLossEmitter
         _w.Line("/// <summary>Checks the labels; the rows counted by the mean (or the sum of their class weights).</summary>");
         using (_w.Block($"private double Denominator({string.Join(", ", _labels.Select(l => $"global::System.ReadOnlySpan<int> {Id(l.Name)}"))}, int width)"))
         {
+            string r = "r";
+            while (_labels.Any(l => l.Name == r)) r += "_"; // the labels are this method's parameters
             _w.Line("double denominator = 0;");
-            using (_w.Block($"for (int r = 0; r < {Id(_labels[0].Name)}.Length; r++)"))
+            using (_w.Block($"for (int {r} = 0; {r} < {Id(_labels[0].Name)}.Length; {r}++)"))
             {
-                foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null)) _w.Line($"if ({Id(l.Name)}[r] == {IgnoreProperty(l)}) continue;");
+                foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null)) _w.Line($"if ({Id(l.Name)}[{r}] == {IgnoreProperty(l)}) continue;");
                 foreach (ParameterSpec l in _labels)
                 {
                     _w.Line(l.IgnoreIndex is not null
-                        ? $"{RowGuard}.Label({Id(l.Name)}[r], width, r, {IgnoreProperty(l)}, nameof({Id(l.Name)}));"
-                        : $"{RowGuard}.Label({Id(l.Name)}[r], width, r, nameof({Id(l.Name)}));");
+                        ? $"{RowGuard}.Label({Id(l.Name)}[{r}], width, {r}, {IgnoreProperty(l)}, nameof({Id(l.Name)}));"
+                        : $"{RowGuard}.Label({Id(l.Name)}[{r}], width, {r}, nameof({Id(l.Name)}));");
                 }
-                _w.Line(_weights is null ? "denominator += 1;" : $"denominator += _{_weights.Name}[{Id(_labels[0].Name)}[r]];");
+                _w.Line(_weights is null ? "denominator += 1;" : $"denominator += _{_weights.Name}[{Id(_labels[0].Name)}[{r}]];");
             }
             _w.Line("return denominator;");
         }

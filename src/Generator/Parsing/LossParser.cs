@@ -141,13 +141,22 @@ internal static class LossParser
         {
             taken["width"] = "width";
             taken[RowShape.Width] = "the row width C of the formulas";
-            taken["denominator"] = "denominator";
+            // x[j] is element j of row x in the formulas: a label named j would make x[j] mean two things.
+            foreach (ParameterSpec label in parameters.Where(p => p.Shape == ParameterShape.Label && p.Name == "j")) taken["j"] = "the element index j of the row formulas";
             taken["Denominator"] = "Denominator";
             if (parameters.Any(p => p.IgnoreIndex is not null)) (taken["ignoreIndex"], taken["IgnoreIndex"]) = ("ignoreIndex", "IgnoreIndex");
         }
+        // Locals of a row loss's public members, which take its inputs (not its hyperparameters) as parameters.
+        var memberLocals = parameters.Any(p => p.Shape == ParameterShape.Row)
+            ? new HashSet<string> { "rows", "total", "scale", "denominator", "chunkRows", "start", "end", "pinned", "pinnedLabels" }
+            : new HashSet<string>();
         for (int i = 0; i < parameters.Count; i++)
         {
             ParameterSpec p = parameters[i];
+            if (p.Role == ParameterRole.Input && memberLocals.Contains(p.Name))
+            {
+                return DiagnosticInfo.Create(DiagnosticDescriptors.ReservedName, syntax.ParameterList.Parameters[i].Identifier.GetLocation(), p.Name, $"the local '{p.Name}' of the generated members");
+            }
             IEnumerable<string> names = p.Role == ParameterRole.Hyper
                 ? new[] { p.Name, Naming.Pascal(p.Name) }
                 : p.IsWrt ? new[] { p.Name, p.Name + "Gradient", p.Name + "Hessian" } : new[] { p.Name };

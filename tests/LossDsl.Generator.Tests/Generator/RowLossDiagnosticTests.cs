@@ -23,6 +23,9 @@ public class RowLossDiagnosticTests
     [InlineData("[Loss] public static double Mixed([Wrt] ReadOnlySpan<double> a, [Wrt] ReadOnlySpan<double> b, double s, [Hyper] double m = 1) { double d = Sqrt(Sum(a, b, (u, v) => Square(u - v + m))); return s > 0 ? d : Max(0, m - d) + Max(a) * Norm(b) / a.Length; }")]
     [InlineData("[Loss] public static float Weighted(ReadOnlySpan<float> x, int y, [Hyper, ClassWeights] ReadOnlySpan<float> w) => w[y] * (LogSumExp(x) - x[y]) + Dot(w, x) * SquaredNorm(x);")]
     [InlineData("[Differentiable] public static float Hinge(float v) => Max(0f, v); [Loss] public static float H(ReadOnlySpan<float> x, int y) { float c = x[y]; return Sum(x, v => Hinge(1 - c + v)); }")]
+    [InlineData("[Loss] public static float Keywords(ReadOnlySpan<float> @event, [IgnoreIndex(-1)] int @class, int x_y, [Hyper] float @float = 1f) => LogSumExp(@event) - @event[@class] * @float + @event[x_y];")]
+    [InlineData("[Loss] public static double Clashes(ReadOnlySpan<double> i, int r, double j, ReadOnlySpan<double> iRow, [Hyper] double t0 = 1, [Hyper] double scale = 2) => Max(i) * scale + Dot(i, iRow) * j + i[r] * t0;")]
+    [InlineData("[Loss] public static float ThreeLabels(ReadOnlySpan<float> x, [IgnoreIndex(-1)] int a, [IgnoreIndex(-2)] int b, int c) => x[a] + x[b] - x[c] + Norm(x);")]
     public void Valid_row_losses_generate_code_that_compiles(string members)
     {
         var run = RunGenerator(InClass(members));
@@ -59,6 +62,29 @@ public class RowLossDiagnosticTests
         // Without 'using System;' a span parameter is an error type: CS0246 says so, LD1004 would only add noise.
         var run = RunGenerator(InClass("[Loss] public static float M(ReadOnlySpen<float> x) => Sum(x);"));
         Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void A_label_named_j_is_reserved()
+    {
+        // x[j] is element j in the formulas; x[label] with a label named j would be the same symbol.
+        var d = Single("LD1017", "[Loss] public static float M(ReadOnlySpan<float> x, int j) => LogSumExp(x) - x[j];");
+        Assert.Equal("j", SpanText(d));
+    }
+
+    [Fact]
+    public void An_input_named_like_a_local_of_the_generated_members_is_reserved()
+    {
+        var d = Single("LD1017", "[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> rows, [Hyper] float scale = 1f) => scale * Dot(x, rows);");
+        Assert.Equal("rows", SpanText(d)); // a hyperparameter named scale is fine: it is a property, not a member parameter
+    }
+
+    [Fact]
+    public void A_row_loss_that_ignores_its_wrt_row_warns_and_still_compiles()
+    {
+        var run = RunGenerator(InClass("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Sum(t);"));
+        Assert.Equal("LD1050", Assert.Single(run.GeneratorDiagnostics).Id);
+        Assert.Empty(run.CompilerErrors);
     }
 
     [Fact]
