@@ -29,6 +29,7 @@ public class RowLossRuleTests
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Dot(x, t) / Sum(t);", "LD2007", "Dot(x, t) / Sum(t)")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y) => Sqrt(x[y]);", "LD2005", "Sqrt(x[y])")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, ReadOnlySpan<float> t) => Sqrt(Sum(x, t, (u, v) => Square(u - v)));", "LD2008", "Sqrt(Sum(x, t, (u, v) => Square(u - v)))")]
+    [InlineData("[Loss] public static double M(ReadOnlySpan<double> x) => Sum(x) + 0.0 * (-0.5 / 0.0);", "LD2007", "-0.5 / 0.0")]
     public async Task Element_functions_aggregates_and_indexed_elements_are_checked(string loss, string id, string underlined)
     {
         var d = Assert.Single(await DiagnosticsAsync(InClass(loss)));

@@ -20,6 +20,15 @@ internal static class StabilityRules
 {
     public static IEnumerable<Hazard> Check(IOperation operation, OperationRanges ranges)
     {
+        if (FoldedDivisionByZero(operation) is { } folded)
+        {
+            // The compiler folded the constant arithmetic (0 * (-0.5 / 0.0) is NaN): the translation sees only the
+            // result, so the division inside is found in the source.
+            yield return Make(DiagnosticIds.DivisionByZero, folded, ranges,
+                $"divides by {Text(folded.RightOperand)}, which is 0: the constant {Text(operation)} is {operation.ConstantValue.Value}",
+                "remove the division by 0", FixKind.None, default);
+            yield break;
+        }
         if (operation is IInvocationOperation call && BodyTranslator.IsInlinable(call.TargetMethod))
         {
             foreach (Hazard hazard in CalleeDomains.Check(call, ranges)) yield return hazard;
@@ -151,6 +160,17 @@ internal static class StabilityRules
         }
         return null;
     }
+
+    // A constant-folded operation that is ∞ or NaN (C# folds only arithmetic on constants, so a division by 0 made it).
+    private static IBinaryOperation? FoldedDivisionByZero(IOperation operation)
+    {
+        if (operation is ILiteralOperation || operation.ConstantValue is not { HasValue: true, Value: double or float } folded
+            || !IsNonFinite(System.Convert.ToDouble(folded.Value, System.Globalization.CultureInfo.InvariantCulture))) return null;
+        return operation.DescendantsAndSelf().OfType<IBinaryOperation>()
+            .FirstOrDefault(b => b.OperatorKind == BinaryOperatorKind.Divide && IsConstant(b.RightOperand, 0));
+    }
+
+    private static bool IsNonFinite(double value) => double.IsNaN(value) || double.IsInfinity(value); // netstandard2.0 has no IsFinite
 
     private static Hazard? Division(IBinaryOperation division, OperationRanges ranges)
     {
