@@ -44,6 +44,10 @@ internal sealed class IndentedWriter
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>The non-empty lines written so far, indentation included, for copying into another writer.</summary>
+    public System.Collections.Generic.IEnumerable<string> Lines() =>
+        System.Linq.Enumerable.Where(_text.ToString().Split('\n'), l => l.Length > 0);
+
     private sealed class Closer(IndentedWriter writer) : IDisposable
     {
         public void Dispose() => writer.Close();

@@ -47,12 +47,10 @@ internal static partial class LossEmitter
                     string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
                     _w.Line($"bool atDefaults = {test}; // the kernels compiled for the default value");
                 }
-                foreach (string width in new[] { "512", "256", "128" })
+                foreach (var (condition, ops, vector) in ClassMembers.Widths(_t))
                 {
-                    string ops = $"{Kernels}.Simd{width}<{_t}>";
-                    _w.Line($"if ({ops}.IsHardwareAccelerated) total += {Core(ops, $"global::System.Runtime.Intrinsics.Vector{width}<{_t}>")};");
+                    _w.Line((condition is null ? "" : $"if ({condition}) ") + $"total += {Core(ops, vector)};");
                 }
-                _w.Line($"total += {Core($"{Kernels}.ScalarOps<{_t}>", _t)};");
                 _w.Line("return total;");
             }
         }
@@ -137,7 +135,7 @@ internal static partial class LossEmitter
             foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
             foreach (ParameterSpec h in _hypers) _w.Line($"TVec {_locals[h.Name]} = V.Create({_locals[h.Name]}Value);");
             if (scaled) _w.Line("TVec scaleVector = V.Create(scale);");
-            foreach (string line in Lines(hoisted)) _w.Line(line);
+            foreach (string line in hoisted.Lines()) _w.Line(line);
             if (accumulates)
             {
                 _w.Line("double total = 0;");
@@ -151,7 +149,7 @@ internal static partial class LossEmitter
                 _w.Open("for (; i <= n - V.Count; i += V.Count)");
             }
             foreach (ParameterSpec input in _inputs) _w.Line($"TVec {_locals[input.Name]} = V.Load(ref {DataOf(input.Name)}, i);");
-            foreach (string line in Lines(body)) _w.Line(line);
+            foreach (string line in body.Lines()) _w.Line(line);
             if (accumulates)
             {
                 _w.Line("sum = V.Add(sum, loss);");
@@ -171,7 +169,5 @@ internal static partial class LossEmitter
             return spanName == Gradient(_wrts[w]) ? KernelSpec.GradientOutput(w) : KernelSpec.HessianOutput(w);
         }
 
-        private static IEnumerable<string> Lines(IndentedWriter writer) =>
-            writer.ToString().Split('\n').Where(l => l.Length > 0);
     }
 }

@@ -40,18 +40,6 @@ internal static partial class LossEmitter
         return writer.ToString();
     }
 
-    /// <summary>The DegreeOfParallelism property, shared by element and row losses.</summary>
-    internal static void WriteDegreeOfParallelism(IndentedWriter w)
-    {
-        w.Line("/// <summary>");
-        w.Line("/// Threads a call may use (default 1). Inputs longer than one chunk are then split into fixed chunks;");
-        w.Line("/// reduced values are bitwise identical for any value. At least 1.");
-        w.Line("/// </summary>");
-        w.Line($"public int DegreeOfParallelism {{ get => _degreeOfParallelism; init => _degreeOfParallelism = {Parallel}.ValidDegree(value, nameof(DegreeOfParallelism)); }}");
-        w.Line();
-        w.Line("private readonly int _degreeOfParallelism = 1;");
-    }
-
     /// <summary>The class: docs, constructor, properties and the public members (kernels: LossEmitter.Kernels.cs).</summary>
     private sealed partial class ClassWriter
     {
@@ -100,9 +88,7 @@ internal static partial class LossEmitter
         private static string Id(string name) => Naming.Identifier(name);
         private static string Gradient(ParameterSpec p) => p.Name + "Gradient";
         private static string Hessian(ParameterSpec p) => p.Name + "Hessian";
-        // Fully qualified: a hyperparameter property may share the method's name inside the class.
-        private string Cref => "global::" + string.Join(".", new[] { _method.Namespace }.Concat(_method.ContainingTypes.Select(t => t.Name)).Concat(new[] { _method.MethodName }).Where(s => s is not null))
-            + $"({string.Join(", ", _method.Parameters.Select(_ => _t))})";
+        private string Cref => ClassMembers.Cref(_method, _ => _t);
 
         public void Write()
         {
@@ -162,30 +148,11 @@ internal static partial class LossEmitter
                 .Concat(new[] { "global::LossDsl.Reduction reduction = global::LossDsl.Reduction.Mean" });
             using (_w.Block($"public {_method.ClassName}({string.Join(", ", parameters)})"))
             {
-                foreach (ParameterSpec h in _hypers)
-                {
-                    _w.Line(h.Range is var (min, max)
-                        ? $"{Naming.Pascal(h.Name)} = {Guard}.InRange({Id(h.Name)}, {Literals.Number(min, ScalarType.Double)}, {Literals.Number(max, ScalarType.Double)}, nameof({Id(h.Name)}));"
-                        : $"{Naming.Pascal(h.Name)} = {Id(h.Name)};");
-                }
+                foreach (ParameterSpec h in _hypers) _w.Line(ClassMembers.HyperAssignment(h));
                 _w.Line($"Reduction = {Guard}.DefinedReduction(reduction, nameof(reduction));");
             }
-            foreach (ParameterSpec h in _hypers)
-            {
-                _w.Line();
-                _w.Line($"/// <summary>The hyperparameter <c>{h.Name}</c>.</summary>");
-                _w.Line($"public {_t} {Naming.Pascal(h.Name)} {{ get; }}");
-            }
-            _w.Line();
-            _w.Line("/// <summary>How the reduced members combine per-element losses.</summary>");
-            _w.Line("public global::LossDsl.Reduction Reduction { get; }");
-            _w.Line();
-            WriteDegreeOfParallelism(_w);
-            _w.Line();
-            _w.Line("/// <summary>The simplified loss and derivatives this class computes, as plain math.</summary>");
-            string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>
-                $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, {Literals.String(d.Hessian)})"));
-            _w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(_spec.LossText)}, new global::LossDsl.DerivativeFormula[] {{ {derivatives} }});");
+            ClassMembers.WriteHyperProperties(_w, _hypers, _t);
+            ClassMembers.WriteCommonProperties(_w, "element", "The simplified loss and derivatives this class computes, as plain math.", _spec.LossText, _spec.Derivatives);
         }
 
         private static string Describe(double bound) =>

@@ -14,12 +14,10 @@ internal sealed partial class RowLossEmitter
     {
         string args = string.Join(", ", new[] { "ref j", "width" }.Concat(PassSignature(program, kind, outputs, storeSoftmax).Select(p => p.Argument)));
         _w.Line("j = 0;");
-        foreach (string width in new[] { "512", "256", "128" })
+        foreach (var (condition, ops, vector) in ClassMembers.Widths(_t))
         {
-            string ops = $"{Kernels}.Simd{width}<{_t}>";
-            _w.Line($"if ({ops}.IsHardwareAccelerated) {pass}<{ops}, global::System.Runtime.Intrinsics.Vector{width}<{_t}>>({args});");
+            _w.Line((condition is null ? "" : $"if ({condition}) ") + $"{pass}<{ops}, {vector}>({args});");
         }
-        _w.Line($"{pass}<{Kernels}.ScalarOps<{_t}>, {_t}>({args});");
     }
 
     // What a pass reads (per-row values, rows, stored softmax) and what it writes (accumulators, gradients).
@@ -46,18 +44,13 @@ internal sealed partial class RowLossEmitter
         {
             string prefix = kind == PassKind.Max ? "max" : "sum";
             foreach (int a in outputs) result.Add(($"ref double {prefix}{a}", $"ref {prefix}{a}"));
-            if (kind == PassKind.Sum && Speculates)
+            if (kind == PassKind.Sum && _speculates)
             {
                 foreach (int a in TrackedMaxima(outputs)) result.Add(($"ref double max{a}", $"ref max{a}"));
             }
         }
         return result;
     }
-
-    // The speculative shift: only when every max-pass aggregate is a LogSumExp of a plain row (no Max aggregate).
-    private bool Speculates => Enumerable.Range(0, _spec.ForwardAggregates).Any(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp)
-        && Enumerable.Range(0, _spec.ForwardAggregates).All(a => _spec.Aggregates[a].Kind != AggregateKind.Max)
-        && Enumerable.Range(0, _spec.ForwardAggregates).Where(a => _spec.Aggregates[a].Kind == AggregateKind.LogSumExp).All(a => _spec.Aggregates[a].Element is Symbol);
 
     // A guessed shift is kept while the row's maximum lies within [shift - below, shift + above]: exp(x - shift) stays
     // below e^64 (no overflow in a lane's block sum) and flushes only what lies e^-67 below the maximum.
@@ -108,7 +101,7 @@ internal sealed partial class RowLossEmitter
             string local = parameter.Substring(parameter.IndexOf(' ') + 1);
             _w.Line($"TVec {local.Substring(0, local.Length - "Value".Length)} = V.Create({local});");
         }
-        foreach (string line in Lines(hoisted)) _w.Line(line);
+        foreach (string line in hoisted.Lines()) _w.Line(line);
         void Loads()
         {
             foreach (ParameterSpec row in _rows.Concat(_hyperRows).Where(r => symbols.Contains(RowShape.Element(r.Name))))
@@ -119,7 +112,7 @@ internal sealed partial class RowLossEmitter
             {
                 _w.Line($"TVec softmax{a} = V.Multiply(V.Load(ref {Local(_softmaxRow[a])}GradientRow, i), invSum{a});");
             }
-            foreach (string line in Lines(body)) _w.Line(line);
+            foreach (string line in body.Lines()) _w.Line(line);
         }
         switch (kind)
         {
@@ -159,7 +152,7 @@ internal sealed partial class RowLossEmitter
                 }
                 break;
             case PassKind.Sum:
-                var tracked = Speculates ? TrackedMaxima(outputs) : new List<int>();
+                var tracked = _speculates ? TrackedMaxima(outputs) : new List<int>();
                 foreach (int a in tracked)
                 {
                     _w.Line($"TVec seen{a} = V.Constant(double.NegativeInfinity); // the row's maximum, to check the guessed shift");

@@ -54,9 +54,9 @@ internal sealed partial class RowLossEmitter
         if (gradient) _w.Line($"{_t} scale = scaleValue;");
         foreach (ParameterSpec h in _hypers) _w.Line($"{_t} {Local(h.Name)} = {Local(h.Name)}Value;");
         foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
-        foreach (string line in Lines(hoisted)) _w.Line(line);
+        foreach (string line in hoisted.Lines()) _w.Line(line);
         _w.Line("double total = 0;");
-        if (Speculates)
+        if (_speculates)
         {
             _w.Line($"double {string.Join(", ", AggregateIndices(AggregateKind.LogSumExp, AggregateKind.LogSumExp, _spec.ForwardAggregates).Select(a => $"guess{a} = double.NaN"))}; // no shift to reuse before the first row");
         }
@@ -92,7 +92,7 @@ internal sealed partial class RowLossEmitter
 
         string sumPass = gradient ? "BackwardSumPass" : "SumPass";
         KernelProgram sumProgram = gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass;
-        if (Speculates)
+        if (_speculates)
         {
             // The previous row's maximum as the shift, checked by the maxima the sum pass tracks anyway: the
             // max pass runs only for the first row of a chunk and for rows whose maximum moved out of the window.
@@ -145,7 +145,7 @@ internal sealed partial class RowLossEmitter
             });
             if (gradient && _softmaxRow.ContainsKey(a)) _w.Line($"{_t} invSum{a} = ({_t})(1 / sum{a});");
         }
-        foreach (string line in Lines(body)) _w.Line(line);
+        foreach (string line in body.Lines()) _w.Line(line);
         _w.Line($"{_t} loss = {lossCode};");
         _w.Line("total += loss;");
         if (!gradient)

@@ -39,6 +39,10 @@ internal sealed partial class RowLossEmitter
     // gradient pass reads softmax as that times 1/sum, so each element needs one exp.
     private readonly Dictionary<int, string> _softmaxRow = new();
 
+    // The speculative shift (the previous row's maximum): only when the max pass serves LogSumExps of plain rows
+    // alone; a Max aggregate needs its exact maximum every row.
+    private readonly bool _speculates;
+
     public RowLossEmitter(KernelSpec kernel, IndentedWriter writer)
     {
         _kernel = kernel;
@@ -73,6 +77,9 @@ internal sealed partial class RowLossEmitter
                 _softmaxRow[a] = row.Name;
             }
         }
+        var forward = _spec.Aggregates.Take(_spec.ForwardAggregates).ToList();
+        _speculates = forward.Any(a => a.Kind == AggregateKind.LogSumExp)
+            && forward.All(a => a.Kind == AggregateKind.Sum || a is { Kind: AggregateKind.LogSumExp, Element: Symbol });
         _locals[RowKernelSpec.Scale] = "scale";
         _locals[RowShape.Width] = "C";
     }
@@ -91,13 +98,12 @@ internal sealed partial class RowLossEmitter
 
     private string ElementType(ParameterSpec p) => p.Shape == ParameterShape.Label ? "int" : _t;
 
-    private string Cref => "global::" + string.Join(".", new[] { _method.Namespace }.Concat(_method.ContainingTypes.Select(t => t.Name)).Concat(new[] { _method.MethodName }).Where(s => s is not null))
-        + $"({string.Join(", ", _method.Parameters.Select(p => p.Shape switch
-        {
-            ParameterShape.Row => $"global::System.ReadOnlySpan{{{_t}}}",
-            ParameterShape.Label => "int",
-            _ => _t,
-        }))})";
+    private string Cref => ClassMembers.Cref(_method, p => p.Shape switch
+    {
+        ParameterShape.Row => $"global::System.ReadOnlySpan{{{_t}}}",
+        ParameterShape.Label => "int",
+        _ => _t,
+    });
 
     private string IgnoreProperty(ParameterSpec label) =>
         _labels.Count(l => l.IgnoreIndex is not null) == 1 ? "IgnoreIndex" : Naming.Pascal(label.Name) + "IgnoreIndex";
@@ -166,12 +172,7 @@ internal sealed partial class RowLossEmitter
         using (_w.Block($"public {_method.ClassName}({string.Join(", ", parameters)})"))
         {
             foreach (ParameterSpec h in _hyperRows) _w.Line($"_{h.Name} = {RowGuard}.ClassWeights({Id(h.Name)}, nameof({Id(h.Name)}));");
-            foreach (ParameterSpec h in _hypers)
-            {
-                _w.Line(h.Range is var (min, max)
-                    ? $"{Naming.Pascal(h.Name)} = {Guard}.InRange({Id(h.Name)}, {Literals.Number(min, ScalarType.Double)}, {Literals.Number(max, ScalarType.Double)}, nameof({Id(h.Name)}));"
-                    : $"{Naming.Pascal(h.Name)} = {Id(h.Name)};");
-            }
+            foreach (ParameterSpec h in _hypers) _w.Line(ClassMembers.HyperAssignment(h));
             foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null)) _w.Line($"{IgnoreProperty(l)} = {IgnoreParameter(IgnoreProperty(l))};");
             _w.Line($"Reduction = {Guard}.DefinedReduction(reduction, nameof(reduction));");
         }
@@ -183,28 +184,15 @@ internal sealed partial class RowLossEmitter
             _w.Line($"/// <summary>The per-class values <c>{h.Name}</c>.</summary>");
             _w.Line($"public global::System.ReadOnlySpan<{_t}> {Naming.Pascal(h.Name)} => _{h.Name};");
         }
-        foreach (ParameterSpec h in _hypers)
-        {
-            _w.Line();
-            _w.Line($"/// <summary>The hyperparameter <c>{h.Name}</c>.</summary>");
-            _w.Line($"public {_t} {Naming.Pascal(h.Name)} {{ get; }}");
-        }
+        ClassMembers.WriteHyperProperties(_w, _hypers, _t);
         foreach (ParameterSpec l in _labels.Where(l => l.IgnoreIndex is not null))
         {
             _w.Line();
             _w.Line($"/// <summary>The value of <c>{l.Name}</c> that marks a row to skip: loss 0, gradient 0, not counted in the mean.</summary>");
             _w.Line($"public int {IgnoreProperty(l)} {{ get; }}");
         }
-        _w.Line();
-        _w.Line("/// <summary>How the reduced members combine per-row losses.</summary>");
-        _w.Line("public global::LossDsl.Reduction Reduction { get; }");
-        _w.Line();
-        LossEmitter.WriteDegreeOfParallelism(_w);
-        _w.Line();
-        _w.Line("/// <summary>The simplified loss and gradients this class computes, as plain math (no Hessian: it is C × C per row).</summary>");
-        string derivatives = string.Join(", ", _spec.Derivatives.Select(d =>
-            $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, \"\")"));
-        _w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(_spec.LossText)}, new global::LossDsl.DerivativeFormula[] {{ {derivatives} }});");
+        ClassMembers.WriteCommonProperties(_w, "row", "The simplified loss and gradients this class computes, as plain math (no Hessian: it is C × C per row).",
+            _spec.LossText, _spec.Derivatives);
     }
 
     private string InputParameters => string.Join(", ", _inputs.Select(p => $"global::System.ReadOnlySpan<{ElementType(p)}> {Id(p.Name)}").Concat(new[] { "int width" }));
@@ -323,5 +311,4 @@ internal sealed partial class RowLossEmitter
         }
     }
 
-    private static IEnumerable<string> Lines(IndentedWriter writer) => writer.ToString().Split('\n').Where(l => l.Length > 0);
 }

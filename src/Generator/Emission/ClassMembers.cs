@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LossDsl.Generator.Helpers;
+using LossDsl.Generator.Model;
+
+namespace LossDsl.Generator.Emission;
+
+/// <summary>The pieces element and row losses' classes share: properties, the formulas, and the width cascade.</summary>
+internal static class ClassMembers
+{
+    private const string Kernels = "global::LossDsl.Kernels";
+
+    /// <summary>A cref to the [Loss] method, fully qualified: a hyperparameter property may share the method's name.</summary>
+    public static string Cref(LossMethodSpec method, Func<ParameterSpec, string> typeOf) =>
+        "global::" + string.Join(".", new[] { method.Namespace }.Concat(method.ContainingTypes.Select(t => t.Name)).Concat(new[] { method.MethodName }).Where(s => s is not null))
+        + $"({string.Join(", ", method.Parameters.Select(typeOf))})";
+
+    /// <summary>The constructor's assignment of a hyperparameter, checked against its stated range if it has one.</summary>
+    public static string HyperAssignment(ParameterSpec h)
+    {
+        string id = Naming.Identifier(h.Name);
+        return h.Range is var (min, max)
+            ? $"{Naming.Pascal(h.Name)} = {Kernels}.KernelGuard.InRange({id}, {Literals.Number(min, ScalarType.Double)}, {Literals.Number(max, ScalarType.Double)}, nameof({id}));"
+            : $"{Naming.Pascal(h.Name)} = {id};";
+    }
+
+    public static void WriteHyperProperties(IndentedWriter w, IEnumerable<ParameterSpec> hypers, string t)
+    {
+        foreach (ParameterSpec h in hypers)
+        {
+            w.Line();
+            w.Line($"/// <summary>The hyperparameter <c>{h.Name}</c>.</summary>");
+            w.Line($"public {t} {Naming.Pascal(h.Name)} {{ get; }}");
+        }
+    }
+
+    /// <summary>Reduction, DegreeOfParallelism and Formulas, in that order; <paramref name="unit"/> is "element" or "row".</summary>
+    public static void WriteCommonProperties(IndentedWriter w, string unit, string formulasSummary, string lossText, IEnumerable<DerivativeText> derivatives)
+    {
+        w.Line();
+        w.Line($"/// <summary>How the reduced members combine per-{unit} losses.</summary>");
+        w.Line("public global::LossDsl.Reduction Reduction { get; }");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Threads a call may use (default 1). Inputs longer than one chunk are then split into fixed chunks;");
+        w.Line("/// reduced values are bitwise identical for any value. At least 1.");
+        w.Line("/// </summary>");
+        w.Line($"public int DegreeOfParallelism {{ get => _degreeOfParallelism; init => _degreeOfParallelism = {Kernels}.KernelParallel.ValidDegree(value, nameof(DegreeOfParallelism)); }}");
+        w.Line();
+        w.Line("private readonly int _degreeOfParallelism = 1;");
+        w.Line();
+        w.Line($"/// <summary>{formulasSummary}</summary>");
+        string formulas = string.Join(", ", derivatives.Select(d =>
+            $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, {Literals.String(d.Hessian)})"));
+        w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(lossText)}, new global::LossDsl.DerivativeFormula[] {{ {formulas} }});");
+    }
+
+    /// <summary>
+    /// The vector widths a kernel tries, widest first, then the scalar tail: each with the condition it runs under
+    /// (null: always) and its ops and vector types.
+    /// </summary>
+    public static IEnumerable<(string? Condition, string Ops, string Vector)> Widths(string t)
+    {
+        foreach (string width in new[] { "512", "256", "128" })
+        {
+            string ops = $"{Kernels}.Simd{width}<{t}>";
+            yield return ($"{ops}.IsHardwareAccelerated", ops, $"global::System.Runtime.Intrinsics.Vector{width}<{t}>");
+        }
+        yield return (null, $"{Kernels}.ScalarOps<{t}>", t);
+    }
+}
