@@ -1,3 +1,4 @@
+using System.Linq;
 using LossDsl.Generator.Helpers;
 
 namespace LossDsl.Generator.Model;
@@ -15,6 +16,10 @@ internal sealed record RowShape(EquatableArray<RowAggregate> Aggregates, Equatab
 
     /// <summary>The symbol for element j of <paramref name="row"/>.</summary>
     public static string Element(string row) => row + "[j]";
+
+    /// <summary>Whether the loss reads <paramref name="row"/> at all, through an aggregate or an indexed element.</summary>
+    public bool Reads(string row) =>
+        Aggregates.Any(a => a.Element.ContainsSymbol(Element(row))) || Indexed.Any(i => i.Row == row);
 }
 
 internal enum AggregateKind

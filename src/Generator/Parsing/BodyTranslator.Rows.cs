@@ -18,7 +18,7 @@ internal sealed partial class BodyTranslator
 
     private static bool IsRowAggregate(IMethodSymbol method) =>
         method.ContainingType.ToDisplayString() == "LossDsl.LossMath" && AggregateNames.Contains(method.Name)
-        && method.Parameters.Any(p => p.Type is INamedTypeSymbol { IsGenericType: true } t && t.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>");
+        && method.Parameters.Any(p => SignatureValidator.IsSpan(p.Type));
 
     // A row or a label used as a value, or an element read by index; null for everything else.
     private Expr? RowValue(IOperation operation)
@@ -47,8 +47,7 @@ internal sealed partial class BodyTranslator
     {
         if (_rows is null) throw RowUsage(invocation, "row aggregates belong to row losses, whose rows are ReadOnlySpan parameters");
         var arguments = invocation.Arguments.Where(a => a.Parameter is not null).OrderBy(a => a.Parameter!.Ordinal).Select(a => a.Value).ToList();
-        var rows = arguments.Where(a => a.Type is INamedTypeSymbol { IsGenericType: true } t && t.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>")
-            .Select(RowName).ToList();
+        var rows = arguments.Where(a => SignatureValidator.IsSpan(a.Type)).Select(RowName).ToList();
         Expr Element(int k) => Ex.Sym(RowShape.Element(rows[k]));
         string list = string.Join(", ", rows);
         switch (invocation.TargetMethod.Name)
@@ -77,13 +76,19 @@ internal sealed partial class BodyTranslator
     }
 
     // Sum(a, b, (u, v) => e): the lambda's body with u, v bound to a[j], b[j], inlined as the element of a sum.
+    /// <summary>The lambda an argument passes (through its delegate creation and conversions), or null for a method group or a variable.</summary>
+    public static IAnonymousFunctionOperation? LambdaOf(IOperation argument)
+    {
+        while (argument is IDelegateCreationOperation or IConversionOperation)
+        {
+            argument = argument is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)argument).Operand;
+        }
+        return argument as IAnonymousFunctionOperation;
+    }
+
     private Expr MappedSum(IInvocationOperation invocation, IOperation function, List<string> rows, Dictionary<ISymbol, Expr> scope)
     {
-        while (function is IDelegateCreationOperation or IConversionOperation)
-        {
-            function = function is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)function).Operand;
-        }
-        if (function is not IAnonymousFunctionOperation lambda)
+        if (LambdaOf(function) is not { } lambda)
         {
             throw RowUsage(function, "write the element function as a lambda here (a method group or a delegate variable cannot be inlined)");
         }

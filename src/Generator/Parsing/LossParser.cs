@@ -77,9 +77,10 @@ internal static class LossParser
             return Result<LossMethodSpec?>.Failure(unsupported.Diagnostic, null);
         }
 
+        RowShape? shape = rows?.Shape(body);
         for (int i = 0; i < parameters.Count; i++)
         {
-            if (parameters[i].IsWrt && !(rows?.Reads(parameters[i].Name, body) ?? body.ContainsSymbol(parameters[i].Name)))
+            if (parameters[i].IsWrt && !(shape?.Reads(parameters[i].Name) ?? body.ContainsSymbol(parameters[i].Name)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WrtUnused, syntax.ParameterList.Parameters[i].Identifier.GetLocation(), parameters[i].Name));
             }
@@ -94,7 +95,7 @@ internal static class LossParser
             parameters.ToEquatableArray(),
             body,
             SourceSpanOf(syntax.Identifier.GetLocation()),
-            rows?.Shape(body));
+            shape);
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
 

@@ -70,11 +70,4 @@ internal sealed class RowTranslation
         bool Read(IndexedElement i) => body.ContainsSymbol(i.Name) || aggregates.Any(a => a.Element.ContainsSymbol(i.Name));
         return new RowShape(aggregates.ToEquatableArray(), _indexed.Values.Where(Read).ToEquatableArray());
     }
-
-    /// <summary>Whether the body reads <paramref name="row"/> at all, through an aggregate or an indexed element.</summary>
-    public bool Reads(string row, Expr body)
-    {
-        RowShape shape = Shape(body);
-        return shape.Aggregates.Any(a => a.Element.ContainsSymbol(RowShape.Element(row))) || shape.Indexed.Any(i => i.Row == row);
-    }
 }

@@ -16,10 +16,13 @@ internal static class SignatureValidator
 
     public static bool IsScalar(ITypeSymbol type) => type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
 
+    /// <summary>A <c>ReadOnlySpan&lt;…&gt;</c> of any element type.</summary>
+    public static bool IsSpan(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>";
+
     /// <summary>A row of a row loss: <c>ReadOnlySpan&lt;T&gt;</c> of the method's floating type.</summary>
     public static bool IsRow(ITypeSymbol type, ITypeSymbol scalar) =>
-        type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>"
-        && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], scalar);
+        IsSpan(type) && SymbolEqualityComparer.Default.Equals(((INamedTypeSymbol)type).TypeArguments[0], scalar);
 
     /// <summary>A class label of a row loss.</summary>
     public static bool IsLabel(ITypeSymbol type) => type.SpecialType == SpecialType.System_Int32;

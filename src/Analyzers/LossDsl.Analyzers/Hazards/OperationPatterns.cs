@@ -75,12 +75,7 @@ internal static class OperationPatterns
         if (Unwrap(operation) is not IInvocationOperation { TargetMethod: { Name: "Sum", ContainingType: { } host } } sum
             || host.ToDisplayString() != "LossDsl.LossMath" || sum.Arguments.Length != 2) return false;
         var arguments = Arguments(sum);
-        IOperation function = arguments[1];
-        while (function is IDelegateCreationOperation or IConversionOperation)
-        {
-            function = function is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)function).Operand;
-        }
-        if (function is not IAnonymousFunctionOperation lambda || lambda.Body.Operations.Length != 1
+        if (BodyTranslator.LambdaOf(arguments[1]) is not { } lambda || lambda.Body.Operations.Length != 1
             || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: { } returned }
             || !IsCall(returned, Function.Exp, out var expArguments)
             || Unwrap(expArguments[0]) is not IParameterReferenceOperation element
