@@ -38,18 +38,25 @@ public static class KernelParallel
         ReadOnlySpan<T> s4 = default, ReadOnlySpan<T> s5 = default, ReadOnlySpan<T> s6 = default, ReadOnlySpan<T> s7 = default)
         where T : unmanaged
     {
-        int chunks = (int)(((long)length + ChunkElements - 1) / ChunkElements);
-        var totals = new double[chunks];
         fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
         {
             var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
             int streamFrom = length >= StreamingElements ? StreamFrom(spans, firstOutput, sizeof(T)) : -1;
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
-            {
-                int start = chunk * ChunkElements;
-                totals[chunk] = run(spans, start, (int)Math.Min(length, (long)start + ChunkElements), streamFrom);
-            });
+            return InChunkOrder(length, ChunkElements, degreeOfParallelism, (start, end) => run(spans, start, end, streamFrom));
         }
+    }
+
+    // Runs [0, count) in chunks of chunkSize on worker threads and adds the chunk totals in chunk order, so the
+    // total does not depend on which thread ran what.
+    private static double InChunkOrder(int count, int chunkSize, int degreeOfParallelism, Func<int, int, double> runChunk)
+    {
+        int chunks = (int)(((long)count + chunkSize - 1) / chunkSize);
+        var totals = new double[chunks];
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
+        {
+            int start = chunk * chunkSize;
+            totals[chunk] = runChunk(start, (int)Math.Min(count, (long)start + chunkSize));
+        });
         double total = 0;
         foreach (double chunkTotal in totals) total += chunkTotal;
         return total;
@@ -72,23 +79,13 @@ public static class KernelParallel
         ReadOnlySpan<T> s4 = default, ReadOnlySpan<T> s5 = default, ReadOnlySpan<T> s6 = default, ReadOnlySpan<T> s7 = default)
         where T : unmanaged
     {
-        int chunkRows = ChunkRows(width);
-        int chunks = (int)(((long)rows + chunkRows - 1) / chunkRows);
-        var totals = new double[chunks];
         fixed (int* l0 = labels0, l1 = labels1)
         fixed (T* p0 = s0, p1 = s1, p2 = s2, p3 = s3, p4 = s4, p5 = s5, p6 = s6, p7 = s7)
         {
             var spans = new PinnedRefs<T>(p0, p1, p2, p3, p4, p5, p6, p7);
             var labels = new PinnedRefs<int>(l0, l1, null, null, null, null, null, null);
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = degreeOfParallelism }, chunk =>
-            {
-                int start = chunk * chunkRows;
-                totals[chunk] = run(spans, labels, start, (int)Math.Min(rows, (long)start + chunkRows));
-            });
+            return InChunkOrder(rows, ChunkRows(width), degreeOfParallelism, (start, end) => run(spans, labels, start, end));
         }
-        double total = 0;
-        foreach (double chunkTotal in totals) total += chunkTotal;
-        return total;
     }
 
     // Streaming needs every output at the same offset from a vector boundary (chunks start a multiple of 64
