@@ -32,12 +32,7 @@ public static class CaseChecker
     public static void Check(LossCase[] batch)
     {
         string source = Source(batch);
-        var result = Compiler.Run(Compiler.Compilation([source]));
-        if (result.GeneratorException is not null) throw new FuzzFailure("generator threw " + result.GeneratorException, source);
-        var unexpected = result.GeneratorDiagnostics.Where(d => d.Id.StartsWith("LD", StringComparison.Ordinal) && d.Id != "LD1050").ToList();
-        if (unexpected.Count > 0) throw new FuzzFailure("diagnostics on valid code: " + string.Join("; ", unexpected), source);
-        var errors = result.Errors.ToList();
-        if (errors.Count > 0) throw new FuzzFailure("compiler errors: " + string.Join("; ", errors.Take(3)), source);
+        var result = Compiler.RunChecked(source);
 
         Assembly assembly = Compiler.Load(result.Output, out AssemblyLoadContext context);
         try

@@ -33,6 +33,21 @@ internal static class Compiler
         return new Result(output, diagnostics, result.Exception, result.GeneratedSources);
     }
 
+    /// <summary>
+    /// Runs the generator over valid code and throws (with the source) on a generator exception, a LossDsl
+    /// diagnostic other than LD1050, or a compiler error in the output.
+    /// </summary>
+    public static Result RunChecked(string source)
+    {
+        var result = Run(Compilation([source]));
+        if (result.GeneratorException is not null) throw new FuzzFailure("generator threw " + result.GeneratorException, source);
+        var unexpected = result.GeneratorDiagnostics.Where(d => d.Id.StartsWith("LD", StringComparison.Ordinal) && d.Id != "LD1050").ToList();
+        if (unexpected.Count > 0) throw new FuzzFailure("diagnostics on valid code: " + string.Join("; ", unexpected), source);
+        var errors = result.Errors.ToList();
+        if (errors.Count > 0) throw new FuzzFailure("compiler errors: " + string.Join("; ", errors.Take(3)), source);
+        return result;
+    }
+
     /// <summary>Emits and loads the output in a collectible context (unloaded with <paramref name="context"/>).</summary>
     public static Assembly Load(Compilation output, out AssemblyLoadContext context)
     {
