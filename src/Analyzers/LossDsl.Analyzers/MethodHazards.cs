@@ -35,8 +35,8 @@ internal static class MethodHazards
         var parameters = LossParser.Parameters(method);
         RowTranslation? rows = rowLoss ? new RowTranslation(method, parameters) : null;
         var ranges = rows is null
-            ? new OperationRanges(type, ParameterRanges.Of(method, type), ParameterRanges.Differentiated(method, isLoss).Contains)
-            : new OperationRanges(type, new RowRanges(ParameterRanges.Of(method, type), rows, parameters, type), ParameterRanges.DifferentiatedInRows(parameters, rows));
+            ? new OperationRanges(type, RangeAnalysis.Lookup(ParameterRanges.Of(method, type)), ParameterRanges.Differentiated(method, isLoss).Contains)
+            : new OperationRanges(type, new RowRanges(ParameterRanges.Of(method, type), rows, parameters, type).Of, ParameterRanges.DifferentiatedInRows(parameters, rows));
         try
         {
             new BodyTranslator(compilation, cancellationToken, ranges, rows)

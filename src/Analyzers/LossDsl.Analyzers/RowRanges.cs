@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Generic;
 using LossDsl.Analyzers.Ranges;
 using LossDsl.Generator.Model;
@@ -9,10 +8,10 @@ namespace LossDsl.Analyzers;
 /// <summary>
 /// The symbol ranges of a row loss: a row's elements (<c>x[j]</c>) and indexed elements (<c>x[y]</c>) have the
 /// row's stated range, the width C is at least 1, and an aggregate's range follows from its element's: a sum of
-/// C ≥ 1 values in [a, b] lies in [a, ∞) when a ≥ 0 and in (-∞, b] when b ≤ 0; a mean or max lies in [a, b];
-/// a LogSumExp is at least a. Aggregates appear during translation, so they are resolved on first lookup.
+/// C ≥ 1 values in [a, b] lies in [a, ∞) when a ≥ 0 and in (-∞, b] when b ≤ 0; a max lies in [a, b]; a LogSumExp
+/// is at least a. Aggregates appear during translation, so they are resolved on first lookup.
 /// </summary>
-internal sealed class RowRanges : IReadOnlyDictionary<string, Interval>
+internal sealed class RowRanges
 {
     private readonly Dictionary<string, Interval> _known;
     private readonly RowTranslation _rows;
@@ -31,26 +30,20 @@ internal sealed class RowRanges : IReadOnlyDictionary<string, Interval>
         _type = type;
     }
 
-    public bool TryGetValue(string key, out Interval value)
+    /// <summary>The range of a symbol, or null for one the row loss does not know (any value).</summary>
+    public Interval? Of(string name)
     {
-        if (_known.TryGetValue(key, out value)) return true;
-        if (_rows.IndexedNamed(key) is { } indexed && _known.TryGetValue(indexed.Row, out value))
-        {
-            _known[key] = value;
-            return true;
-        }
-        if (_rows.AggregateNamed(key) is { } aggregate)
-        {
-            value = Of(aggregate);
-            _known[key] = value;
-            return true;
-        }
-        return false;
+        if (_known.TryGetValue(name, out Interval known)) return known;
+        Interval? range = _rows.IndexedNamed(name) is { } indexed ? Of(indexed.Row)
+            : _rows.AggregateNamed(name) is { } aggregate ? Of(aggregate)
+            : null;
+        if (range is { } resolved) _known[name] = resolved;
+        return range;
     }
 
     private Interval Of(RowAggregate aggregate)
     {
-        Interval element = new RangeAnalysis(this, _type).Of(aggregate.Element);
+        Interval element = new RangeAnalysis(Of, _type).Of(aggregate.Element);
         if (element.IsEmpty) return element;
         return aggregate.Kind switch
         {
@@ -59,18 +52,4 @@ internal sealed class RowRanges : IReadOnlyDictionary<string, Interval>
             _ => new Interval(element.Lo, double.PositiveInfinity, element.MayBeNaN), // LogSumExp ≥ max ≥ every element
         };
     }
-
-    public Interval this[string key] => TryGetValue(key, out Interval value) ? value : throw new KeyNotFoundException(key);
-
-    public IEnumerable<string> Keys => _known.Keys;
-
-    public IEnumerable<Interval> Values => _known.Values;
-
-    public int Count => _known.Count;
-
-    public bool ContainsKey(string key) => TryGetValue(key, out _);
-
-    public IEnumerator<KeyValuePair<string, Interval>> GetEnumerator() => _known.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -18,7 +18,7 @@ namespace LossDsl.Analyzers.Hazards;
 /// </summary>
 internal sealed class OperationRanges : ITranslationObserver
 {
-    private readonly IReadOnlyDictionary<string, Interval> _parameters;
+    private readonly Func<string, Interval?> _parameters;
     private readonly Dictionary<PathCondition, RangeAnalysis> _byPath = new();
     private readonly RangeAnalysis _unconditional;
     private readonly Dictionary<IOperation, (Expr Value, Interval Range)> _seen = new();
@@ -26,7 +26,7 @@ internal sealed class OperationRanges : ITranslationObserver
     private readonly HashSet<(IOperation, Absorbed)> _absorbed = new();
     private readonly List<Hazard> _hazards = new();
 
-    public OperationRanges(FloatingType type, IReadOnlyDictionary<string, Interval> parameters, Func<string, bool> isDifferentiated)
+    public OperationRanges(FloatingType type, Func<string, Interval?> parameters, Func<string, bool> isDifferentiated)
     {
         Type = type;
         _parameters = parameters;

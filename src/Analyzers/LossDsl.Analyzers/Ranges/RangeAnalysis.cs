@@ -11,13 +11,19 @@ namespace LossDsl.Analyzers.Ranges;
 /// </summary>
 internal sealed class RangeAnalysis
 {
-    private readonly IReadOnlyDictionary<string, Interval> _symbols;
+    private readonly System.Func<string, Interval?> _symbols; // a symbol's declared range, or null for unknown
     private readonly FloatingType _type;
     private readonly Dictionary<Expr, Interval> _assumed = new();
     private readonly HashSet<Expr> _nonZero = new(); // from 'x != 0', which no interval can say
     private Dictionary<Expr, Interval> _memo = new();
 
     public RangeAnalysis(IReadOnlyDictionary<string, Interval> symbols, FloatingType type, PathCondition? path = null)
+        : this(Lookup(symbols), type, path)
+    {
+    }
+
+    /// <param name="symbols">The declared range of a symbol, or null where nothing is known (any value, or NaN).</param>
+    public RangeAnalysis(System.Func<string, Interval?> symbols, FloatingType type, PathCondition? path = null)
     {
         _symbols = symbols;
         _type = type;
@@ -43,6 +49,10 @@ internal sealed class RangeAnalysis
 
     public FloatingType Type => _type;
 
+    /// <summary>A dictionary of declared ranges as the lookup the analysis takes.</summary>
+    public static System.Func<string, Interval?> Lookup(IReadOnlyDictionary<string, Interval> symbols) =>
+        name => symbols.TryGetValue(name, out Interval declared) ? declared : null;
+
     /// <summary>Whether <paramref name="expr"/> can be exactly 0 here.</summary>
     public bool CanBeZero(Expr expr) => Of(expr).Contains(0) && !_nonZero.Contains(expr);
 
@@ -59,7 +69,7 @@ internal sealed class RangeAnalysis
     private Interval Compute(Expr expr) => expr switch
     {
         Constant c => Interval.Point(c.Value),
-        Symbol s => _symbols.TryGetValue(s.Name, out Interval declared) ? declared : Interval.All,
+        Symbol s => _symbols(s.Name) ?? Interval.All,
         Sum sum => sum.Terms.Skip(1).Aggregate(Of(sum.Terms[0]), (total, term) => total + Of(term)),
         Product product => product.Factors.Skip(1).Aggregate(Of(product.Factors[0]), (total, factor) => total * Of(factor)),
         Power power => FunctionRanges.Power(Of(power.Base), Of(power.Exponent), _type),
