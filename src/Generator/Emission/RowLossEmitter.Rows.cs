@@ -19,30 +19,26 @@ internal sealed partial class RowLossEmitter
         parameters.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {ElementType(p)} {Local(p.Name)}Data"));
         parameters.AddRange(gradient ? _wrts.Select(w => $"ref {_t} {Local(w.Name)}GradientData") : new[] { $"ref {_t} lossesData" });
 
+        // Outputs of the row program: the loss, the adjoints the gradient pass reads, every fix-up.
+        var usedAdjoints = gradient
+            ? Enumerable.Range(0, _spec.Aggregates.Count)
+                .Where(a => _spec.GradientPass.Temps.Concat(_spec.GradientPass.Outputs).Any(e => e.ContainsSymbol(RowKernelSpec.Adjoint(a)))).ToList()
+            : new List<int>();
+        var fixupOutputs = gradient ? Enumerable.Range(1 + _spec.Aggregates.Count, _spec.Fixups.Count).ToList() : new List<int>();
+        var outputs = new[] { 0 }.Concat(usedAdjoints.Select(a => 1 + a)).Concat(fixupOutputs).ToList();
+
         var expressions = new ExpressionEmitter(program, _method.Type, _locals, "S", _t);
         var hoisted = new IndentedWriter();
         var body = new IndentedWriter();
-        int outputCount = gradient ? program.Outputs.Count : 1;
-        foreach (int t in program.TempsNeededBy(Enumerable.Range(0, outputCount)))
+        foreach (int t in program.TempsNeededBy(outputs))
         {
             (program.Invariant[t] ? hoisted : body).Line($"{_t} {ExpressionEmitter.TempName(t)} = {expressions.Emit(program.Temps[t], definition: true)}; // {expressions.Describe(program.Temps[t])}");
         }
 
         // Every expression is written before the constants it introduced are declared.
         string lossCode = expressions.Emit(program.Outputs[0]);
-        var adjointCodes = new List<(int Aggregate, string Code)>();
-        var fixupCodes = new List<string>();
-        if (gradient)
-        {
-            for (int a = 0; a < _spec.Aggregates.Count; a++)
-            {
-                if (_spec.GradientPass.Temps.Concat(_spec.GradientPass.Outputs).Any(e => e.ContainsSymbol(RowKernelSpec.Adjoint(a))))
-                {
-                    adjointCodes.Add((a, expressions.Emit(program.Outputs[1 + a])));
-                }
-            }
-            for (int f = 0; f < _spec.Fixups.Count; f++) fixupCodes.Add(expressions.Emit(program.Outputs[1 + _spec.Aggregates.Count + f]));
-        }
+        var adjointCodes = usedAdjoints.Select(a => (Aggregate: a, Code: expressions.Emit(program.Outputs[1 + a]))).ToList();
+        var fixupCodes = fixupOutputs.Select(o => expressions.Emit(program.Outputs[o])).ToList();
 
         // No AggressiveOptimization here or on the passes: tiered compilation with PGO measured faster for these
         // per-row methods (CE forward over 4,096 × 1,000: 1.25 ms against 2.0 ms).
