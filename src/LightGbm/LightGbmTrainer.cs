@@ -1,0 +1,51 @@
+using System;
+using System.Threading;
+using LossDsl.LightGbm.Objectives;
+
+namespace LossDsl.LightGbm;
+
+/// <summary>
+/// Trains LightGBM with a LossDsl loss as its objective: the generated <c>GradientHessian</c> as LightGBM's custom
+/// objective, the loss's optimal constant as initial score, and the same loss as the validation metric.
+/// </summary>
+public static class LightGbmTrainer
+{
+    /// <summary>Trains a model of one raw score per row against the rows' labels (regression, binary, Poisson, Tweedie, …).</summary>
+    /// <param name="train">The training rows; the labels are the loss's target, weights multiply gradient and Hessian.</param>
+    /// <param name="loss">Any generated loss of one prediction against one target (<see cref="ILoss{T}"/> of <see cref="float"/>); its prediction is the raw score.</param>
+    /// <param name="options">LightGBM's settings.</param>
+    /// <param name="valid">Validation rows, built with <c>reference: train</c>: the loss over them picks the best iteration and drives early stopping.</param>
+    /// <param name="progress">Told after every iteration.</param>
+    /// <param name="cancellationToken">Checked between iterations.</param>
+    /// <exception cref="ArgumentException">Null or disposed arguments, bad options, a label outside the loss's stated domain, a bounded prediction.</exception>
+    /// <exception cref="LightGbmException">LightGBM failed; the message is its own.</exception>
+    public static LightGbmBooster Train(LightGbmDataset train, ILoss<float> loss, LightGbmOptions options, LightGbmDataset? valid = null,
+        IProgress<LightGbmIteration>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CheckCommon(train, loss, options, valid);
+        LossSignature.CheckElementLoss(loss, train.Labels, nameof(loss), nameof(train));
+        if (valid is not null) LossSignature.CheckElementLoss(loss, valid.Labels, nameof(loss), nameof(valid));
+        return new TrainingRun(train, valid, options, new ElementObjective(loss, train.Labels),
+            valid is null ? null : new ElementObjective(loss, valid.Labels), progress, cancellationToken).Run();
+    }
+
+    private static void CheckCommon(LightGbmDataset train, object loss, LightGbmOptions options, LightGbmDataset? valid)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(options);
+        if (train.IsDisposed) throw new ObjectDisposedException(nameof(train));
+        if (valid is not null)
+        {
+            if (valid.IsDisposed) throw new ObjectDisposedException(nameof(valid));
+            if (!ReferenceEquals(valid.Reference, train))
+            {
+                throw new ArgumentException("Validation data must be built with reference: train, so it is binned as the training data is.", nameof(valid));
+            }
+        }
+        if (options.EarlyStoppingRounds > 0 && valid is null)
+        {
+            throw new ArgumentException("EarlyStoppingRounds needs validation data (valid).", nameof(options));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using LossDsl.LightGbm.Interop;
+using LossDsl.LightGbm.Objectives;
+
+namespace LossDsl.LightGbm;
+
+/// <summary>
+/// One training run: network up, datasets built, initial score, then per iteration the loss's gradient and Hessian
+/// at LightGBM's current scores → one tree per output → train and validation loss → early stopping.
+/// </summary>
+internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid, LightGbmOptions options, IObjective objective,
+    IObjective? validObjective, IProgress<LightGbmIteration>? progress, CancellationToken cancellationToken)
+{
+    private readonly int _outputs = objective.Outputs;
+
+    public LightGbmBooster Run()
+    {
+        string parameters = options.ToParameters(_outputs, nameof(options));
+        Native.EnsureLoaded();
+        var clock = Stopwatch.StartNew();
+        using NetworkSession? network = options.Network is null ? null : NetworkSession.Start(options.Network);
+        DatasetHandle trainData = train.Build(parameters);
+        DatasetHandle? validData = valid?.Build(parameters);
+
+        var trainEvaluation = new ObjectiveEvaluation(objective, train.Rows, train.Weights);
+        var validEvaluation = valid is null ? null : new ObjectiveEvaluation(validObjective!, valid.Rows, valid.Weights);
+        double[] initial = InitialScores(trainEvaluation, trainData);
+        var probeGradient = new double[_outputs];
+        var probeHessian = new double[_outputs];
+        trainEvaluation.Derivatives(initial, probeGradient, probeHessian, out double meanPositiveHessian);
+        double floor = options.HessianFloor ?? HessianFloor.Automatic(meanPositiveHessian);
+        train.SetInitialScores(ClassMajor(initial, train.Rows));
+        valid?.SetInitialScores(ClassMajor(initial, valid.Rows));
+
+        using BoosterHandle booster = Booster.Create(trainData, parameters);
+        if (validData is not null) Native.Check(NativeMethods.LGBM_BoosterAddValidData(booster, validData));
+
+        int n = train.Rows * _outputs;
+        var raw = new double[n];
+        var scores = new float[n];
+        var gradient = new float[n];
+        var hessian = new float[n];
+        var classMajorGradient = new float[n];
+        var classMajorHessian = new float[n];
+        var validRaw = valid is null ? null : new double[valid.Rows * _outputs];
+        var validScores = valid is null ? null : new float[valid.Rows * _outputs];
+
+        Booster.Scores(booster, 0, raw);
+        RowMajor(raw, scores, train.Rows);
+        var history = new List<LightGbmIteration>();
+        int best = 0;
+        double bestLoss = double.PositiveInfinity;
+        for (int iteration = 1; iteration <= options.Iterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            objective.GradientHessian(scores, gradient, hessian);
+            HessianFloor.Prepare(gradient, hessian, train.Weights, floor, train.Rows, _outputs, classMajorGradient, classMajorHessian, scores);
+            if (!Booster.Update(booster, classMajorGradient, classMajorHessian)) break; // no split left: LightGBM dropped the empty trees
+
+            Booster.Scores(booster, 0, raw);
+            RowMajor(raw, scores, train.Rows);
+            double trainLoss = trainEvaluation.MeanLoss(scores);
+            double? validLoss = null;
+            if (validEvaluation is not null)
+            {
+                Booster.Scores(booster, 1, validRaw!);
+                RowMajor(validRaw!, validScores!, valid!.Rows);
+                validLoss = validEvaluation.MeanLoss(validScores!);
+            }
+            var record = new LightGbmIteration(iteration, trainLoss, validLoss, clock.Elapsed);
+            history.Add(record);
+            progress?.Report(record);
+
+            if (validLoss is not { } loss)
+            {
+                best = iteration;
+            }
+            else if (loss < bestLoss)
+            {
+                best = iteration;
+                bestLoss = loss;
+            }
+            else if (options.EarlyStoppingRounds > 0 && iteration - best >= options.EarlyStoppingRounds)
+            {
+                break;
+            }
+        }
+        if (best == 0)
+        {
+            throw new InvalidOperationException(
+                "LightGBM grew no tree: no feature splits the rows (check MinDataInLeaf and the features), or the validation loss was never finite.");
+        }
+        return LightGbmBooster.FromTraining(booster, best, initial, history);
+    }
+
+    private double[] InitialScores(ObjectiveEvaluation evaluation, DatasetHandle trainData)
+    {
+        if (options.InitialScore is { } given)
+        {
+            var same = new double[_outputs];
+            Array.Fill(same, given);
+            return same;
+        }
+        double[] local = OptimalConstant.Find(evaluation);
+        // Each machine holds only its rows: the constant must be the one of all rows, or the models would differ.
+        return options.Network is null ? local : DistributedConstant.Refine(evaluation, trainData, train.Rows, options.Network, options.Threads, local);
+    }
+
+    private double[] ClassMajor(double[] perOutput, int rows)
+    {
+        var scores = new double[rows * _outputs];
+        for (int j = 0; j < _outputs; j++) scores.AsSpan(j * rows, rows).Fill(perOutput[j]);
+        return scores;
+    }
+
+    // LightGBM keeps scores class-major ([class × rows]); losses read rows ([row × classes]).
+    private void RowMajor(double[] classMajor, float[] rowMajor, int rows)
+    {
+        if (_outputs == 1)
+        {
+            for (int i = 0; i < rows; i++) rowMajor[i] = (float)classMajor[i];
+            return;
+        }
+        for (int j = 0; j < _outputs; j++)
+        {
+            for (int i = 0; i < rows; i++) rowMajor[i * _outputs + j] = (float)classMajor[j * rows + i];
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using LossDsl;
+using static LossDsl.LossMath;
+
+namespace LossDsl.LightGbm.Tests;
+
+/// <summary>Losses LightGBM has as built-in objectives and the catalogue has not, written as a user would.</summary>
+public static partial class BoostingLosses
+{
+    /// <summary>Tweedie deviance with a log link (LightGBM's <c>tweedie</c>, variance power ρ in (1, 2)).</summary>
+    [Loss]
+    public static float Tweedie([Wrt(Max = 40)] float logMean, [Domain(Min = 0)] float target, [Hyper(Min = 1.01, Max = 1.99)] float power = 1.5f) =>
+        -target * Exp((1 - power) * logMean) / (1 - power) + Exp((2 - power) * logMean) / (2 - power);
+
+    /// <summary>Fair loss c²(|r|/c − log(1 + |r|/c)) (LightGBM's <c>fair</c>).</summary>
+    [Loss]
+    public static float Fair(float prediction, float target, [Hyper(Min = 1e-6)] float c = 1f)
+    {
+        float a = Abs(prediction - target) / c;
+        return c * c * (a - Log1p(a));
+    }
+}
