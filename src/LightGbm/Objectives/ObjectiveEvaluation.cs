@@ -43,6 +43,21 @@ internal sealed class ObjectiveEvaluation
     /// <summary>The same evaluation with sums taken another way (over every machine).</summary>
     public ObjectiveEvaluation With(IRowSums sums) => new(_objective, _rows, _weights, sums);
 
+    /// <summary>
+    /// The weighted mean over all rows of a value each machine gives for its own rows (per output): with local sums,
+    /// the value itself.
+    /// </summary>
+    public double[] Mean(ReadOnlySpan<double> value)
+    {
+        for (int i = 0; i < _rows; i++)
+        {
+            for (int j = 0; j < Outputs; j++) _field[i * Outputs + j] = (float)value[j] * Weight(i);
+        }
+        double[] sums = _sums.Sum(_field);
+        for (int j = 0; j < Outputs; j++) sums[j] /= TotalWeight;
+        return sums;
+    }
+
     /// <summary>Weighted mean loss when every row has the scores <paramref name="constant"/>.</summary>
     public double MeanLoss(ReadOnlySpan<double> constant) => MeanLoss(Fill(constant));
 
