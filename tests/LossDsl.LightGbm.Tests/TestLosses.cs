@@ -19,3 +19,10 @@ public static partial class BoostingLosses
         return c * c * (a - Log1p(a));
     }
 }
+
+/// <summary>A double loss: not an <see cref="ILoss{T}"/> of float, so LightGbmTrainer does not accept it (a compile-time error).</summary>
+public static partial class DoubleLosses
+{
+    [Loss]
+    public static double Mse(double prediction, double target) => Square(prediction - target);
+}
