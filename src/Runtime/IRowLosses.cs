@@ -4,7 +4,8 @@ namespace LossDsl;
 
 /// <summary>
 /// A row loss of a predicted row against a target per row, over flattened [rows × width] spans: the members the
-/// generated <c>{Method}Loss</c> class of such a loss has. Write training loops against
+/// generated <c>{Method}Loss</c> class of such a loss has (when its Hessian diagonal is generated: see
+/// docs/dsl-reference.md for the rare losses where it is not). Write training loops against
 /// <see cref="IClassificationLoss{T}"/> or <see cref="IRowLoss{T}"/>, which fix the target's type.
 /// </summary>
 /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>, the [Loss] method's type.</typeparam>
@@ -25,6 +26,12 @@ public interface IRowLoss<T, TTarget> where T : unmanaged where TTarget : unmana
 
     /// <summary>The reduced loss and its gradient, fused.</summary>
     T ForwardBackward(ReadOnlySpan<T> prediction, ReadOnlySpan<TTarget> target, int width, Span<T> gradient);
+
+    /// <summary>
+    /// Per element, unreduced: the derivative of its row's loss and the diagonal of the row's Hessian, ∂²loss/∂x[j]²
+    /// (what a multiclass gradient-boosting objective needs). Ignored rows get 0.
+    /// </summary>
+    void GradientHessian(ReadOnlySpan<T> prediction, ReadOnlySpan<TTarget> target, int width, Span<T> gradient, Span<T> hessianDiagonal);
 }
 
 /// <summary>

@@ -14,6 +14,8 @@ internal sealed class RowCase
     public required int[] Differentiated { get; init; }
     public required Func<int, double> ScalarLoss { get; init; }
     public required Func<double[][]> KernelGradients { get; init; }
+    /// <summary>GradientHessian: per differentiated input, the unreduced gradient and the Hessian diagonal.</summary>
+    public required Func<(double[][] Gradients, double[][] Hessians)> KernelHessians { get; init; }
     public required Func<double[]> KernelLosses { get; init; }
 
     public int Rows => Inputs[0].Length / Width;
@@ -69,6 +71,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.CrossEntropy(Row(x, r), y[r], 0.1),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
                 };
             }
@@ -83,6 +86,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.WeightedCrossEntropy(Row(x, r), y[r], w, 0.2),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
                 };
             }
@@ -95,6 +99,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.CrossEntropyWithProbabilities(Row(x, r), Row(t, r), 0.1),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
                 };
             }
@@ -108,6 +113,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.Nll(Row(x, r), y[r]),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
                 };
             }
@@ -125,6 +131,7 @@ internal sealed class RowCase
                         Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
                         ScalarLoss = r => D.KlDivergenceLogTarget(Row(x, r), Row(t, r)),
                         KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                        KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
                         KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
                     };
                 }
@@ -134,6 +141,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.KlDivergence(Row(x, r), Row(t, r)),
                     KernelGradients = () => { double[] g = Zeros(); kl.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); kl.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => kl.Forward(x, t, width, l)),
                 };
             }
@@ -146,6 +154,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.Dice(Row(p, r), Row(t, r), 1),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(p, t, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
                 };
             }
@@ -158,6 +167,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.Tversky(Row(p, r), Row(t, r), 0.3, 0.7, 1),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(p, t, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
                 };
             }
@@ -171,6 +181,12 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { a, b }, Differentiated = new[] { 0, 1 },
                     ScalarLoss = r => D.CosineEmbedding(Row(a, r), Row(b, r), y[r], 0.2),
                     KernelGradients = () => { double[] ga = Zeros(), gb = Zeros(); loss.Backward(a, b, y, width, ga, gb); return new[] { ga, gb }; },
+                    KernelHessians = () =>
+                    {
+                        double[] ga = Zeros(), gb = Zeros(), ha = Zeros(), hb = Zeros();
+                        loss.GradientHessian(a, b, y, width, ga, ha, gb, hb);
+                        return (new[] { ga, gb }, new[] { ha, hb });
+                    },
                     KernelLosses = () => Losses(l => loss.Forward(a, b, y, width, l)),
                 };
             }
@@ -188,6 +204,12 @@ internal sealed class RowCase
                         loss.Backward(a, p, q, width, ga, gp, gq);
                         return new[] { ga, gp, gq };
                     },
+                    KernelHessians = () =>
+                    {
+                        double[] ga = Zeros(), gp = Zeros(), gq = Zeros(), ha = Zeros(), hp = Zeros(), hq = Zeros();
+                        loss.GradientHessian(a, p, q, width, ga, ha, gp, hp, gq, hq);
+                        return (new[] { ga, gp, gq }, new[] { ha, hp, hq });
+                    },
                     KernelLosses = () => Losses(l => loss.Forward(a, p, q, width, l)),
                 };
             }
@@ -201,6 +223,7 @@ internal sealed class RowCase
                     Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
                     ScalarLoss = r => D.MultiMargin(Row(x, r), y[r], 1),
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
                 };
             }

@@ -54,6 +54,42 @@ public partial class RowLossTests
         Assert.True(compared >= c.Rows, $"{name}: only {compared} smooth points compared");
     }
 
+    [Theory]
+    [MemberData(nameof(GradientCases))]
+    public void Hessian_diagonals_match_second_central_differences_in_double(string name, int width, bool extreme)
+    {
+        RowCase c = RowCase.Create(name, rows: 5, width, seed: width * 37 + (extreme ? 5 : 0), extreme);
+        var (gradients, hessians) = c.KernelHessians();
+        double[][] reduced = c.KernelGradients(); // Reduction.Sum: the same per-row derivatives
+        int compared = 0;
+        var random = new Random(width);
+        foreach (var (input, d) in c.Differentiated.Select((input, d) => (input, d)))
+        {
+            double[] data = c.Inputs[input];
+            for (int k = 0; k < data.Length; k++)
+            {
+                Assert.Equal(reduced[d][k], gradients[d][k], 1e-12 * (1 + Math.Abs(reduced[d][k])));
+                Assert.False(double.IsNaN(hessians[d][k]) || double.IsInfinity(hessians[d][k]), $"{name}: Hessian {hessians[d][k]} at element {k}");
+            }
+            var elements = width <= 16 ? Enumerable.Range(0, data.Length)
+                : Enumerable.Range(0, c.Rows).SelectMany(r => new[] { r * width, r * width + width - 1, r * width + random.Next(width), r * width + random.Next(width) });
+            foreach (int k in elements)
+            {
+                int row = k / width;
+                double original = data[k];
+                double At(double v) { data[k] = v; double loss = c.ScalarLoss(row); data[k] = original; return loss; }
+                double Second(double step) => (At(original + step) - 2 * At(original) + At(original - step)) / (step * step);
+                double h = 1e-4 * Math.Max(1, Math.Abs(original));
+                double fd = Second(h), fdWide = Second(4 * h);
+                if (Math.Abs(fd - fdWide) > 1e-4 * (1 + Math.Abs(fd))) continue; // a kink within reach
+                double scale = 1 + Math.Abs(fd) + Math.Abs(c.ScalarLoss(row)) * 1e-11 / (h * h); // roundoff ≈ 4ε·|loss|/h²
+                Assert.True(Math.Abs(hessians[d][k] - fd) <= 1e-4 * scale, $"{name}, C = {width}: ∂²loss/∂input{input}[{k}]² = {hessians[d][k]:R}, finite differences {fd:R}");
+                compared++;
+            }
+        }
+        Assert.True(compared >= c.Rows, $"{name}: only {compared} smooth points compared");
+    }
+
     public static TheoryData<string, int> KernelCases()
     {
         var data = new TheoryData<string, int>();

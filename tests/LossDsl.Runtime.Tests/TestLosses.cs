@@ -113,3 +113,23 @@ public static partial class MoreLosses
     [Loss]
     public static double SoftL1(double prediction, double target) => Smoothing.SoftAbs(prediction - target);
 }
+
+/// <summary>Row losses whose Hessian diagonal has label terms: the loss curves in x[y], or element functions capture it.</summary>
+public static partial class LabelCurvedLosses
+{
+    /// <summary>Softmax focal loss (Keras' CategoricalFocalCrossentropy for one label): −(1 − p_y)^γ·log p_y.</summary>
+    [Loss]
+    public static double SoftmaxFocal(ReadOnlySpan<double> logits, int target, [Hyper(Min = 1)] double gamma = 2)
+    {
+        double logP = logits[target] - LogSumExp(logits);
+        return -Pow(1 - Exp(logP), gamma) * logP;
+    }
+
+    /// <summary>PyTorch's MultiMarginLoss(p=2): Σ_{j≠y} max(0, margin − x[y] + xⱼ)² / C.</summary>
+    [Loss]
+    public static double SquaredMultiMargin(ReadOnlySpan<double> scores, int target, [Hyper] double margin = 1)
+    {
+        double correct = scores[target];
+        return (Sum(scores, s => Square(Max(0.0, margin - correct + s))) - Square(Max(0.0, margin))) / scores.Length;
+    }
+}

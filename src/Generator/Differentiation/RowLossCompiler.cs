@@ -57,14 +57,8 @@ internal static class RowLossCompiler
             var terms = new List<Expr>();
             for (int a = 0; a < forwardCount; a++)
             {
-                Expr inner = Differentiator.Derive(aggregates[a].Element, element, cancellationToken);
-                if (IsZero(inner) || IsZero(adjoints[a])) continue;
-                Expr local = aggregates[a].Kind switch
-                {
-                    AggregateKind.LogSumExp => Mul(Sym(RowKernelSpec.Softmax(a)), inner),
-                    AggregateKind.Max => Mul(Select(Compare(CompareOp.Equal, aggregates[a].Element, Sym(aggregates[a].Name)), One, Zero), inner),
-                    _ => inner,
-                };
+                Expr local = FirstLocal(aggregates[a], a, element, cancellationToken);
+                if (IsZero(local) || IsZero(adjoints[a])) continue;
                 terms.Add(Mul(Sym(RowKernelSpec.Adjoint(a)), local));
             }
             gradients.Add(Add(terms));
@@ -72,21 +66,70 @@ internal static class RowLossCompiler
 
         // The sums added for fix-ups have no adjoint of their own: the loss reads them only through the fix-ups.
         while (adjoints.Count < aggregates.Count) adjoints.Add(Zero);
+        int backwardCount = aggregates.Count;
         var backwardRowOutputs = new List<Expr> { loss };
         backwardRowOutputs.AddRange(adjoints.Select(a => Mul(scale, a)));
         backwardRowOutputs.AddRange(fixupValues.Select(f => Mul(scale, f)));
 
-        return new RowKernelSpec(method, aggregates.ToEquatableArray(), forwardCount,
+        RowHessian hessian = RowHessian.Derive(loss, aggregates, forwardCount, adjoints.Take(forwardCount).ToList(), wrts, fixups, cancellationToken);
+        while (adjoints.Count < aggregates.Count) adjoints.Add(Zero);
+        var hessianRowOutputs = new List<Expr> { loss };
+        hessianRowOutputs.AddRange(adjoints);
+        hessianRowOutputs.AddRange(fixupValues);
+        hessianRowOutputs.AddRange(hessian.Fixups);
+        hessianRowOutputs.AddRange(hessian.SecondAdjoints.Select(s => s.Value));
+
+        return new RowKernelSpec(method, aggregates.ToEquatableArray(), forwardCount, backwardCount,
             Program(MaxElements(aggregates, forwardCount), Varying(method, aggregates, perElement: true), cancellationToken),
             Program(SumElements(aggregates, forwardCount), Varying(method, aggregates, perElement: true), cancellationToken),
-            Program(SumElements(aggregates, aggregates.Count), Varying(method, aggregates, perElement: true), cancellationToken),
+            Program(SumElements(aggregates, backwardCount), Varying(method, aggregates, perElement: true), cancellationToken),
             Program(new[] { loss }, Varying(method, aggregates, perElement: false), cancellationToken),
             Program(backwardRowOutputs, Varying(method, aggregates, perElement: false), cancellationToken),
             Program(gradients, Varying(method, aggregates, perElement: true), cancellationToken),
             fixups.ToEquatableArray(),
-            Texts(wrts, aggregates, adjoints, gradients, fixups, fixupValues).ToEquatableArray(),
-            ExprPrinter.Print(loss, LossCompiler.MaxFormulaLength));
+            Texts(wrts, aggregates, adjoints, gradients, hessian, fixups, fixupValues).ToEquatableArray(),
+            ExprPrinter.Print(loss, LossCompiler.MaxFormulaLength),
+            hessian.Supported ? Program(SumElements(aggregates, aggregates.Count), Varying(method, aggregates, perElement: true), cancellationToken) : null,
+            hessian.Supported ? Program(hessianRowOutputs, Varying(method, aggregates, perElement: false), cancellationToken) : null,
+            hessian.Supported ? Program(gradients.Concat(hessian.Diagonals), Varying(method, aggregates, perElement: true), cancellationToken) : null,
+            hessian.SecondAdjoints.Select(s => (s.A, s.B)).ToEquatableArray());
     }
+
+    /// <summary>∂Aₐ/∂x[j] through element j (not through a captured x[y]): the element's derivative, weighted by softmax or the arg-max indicator.</summary>
+    internal static Expr FirstLocal(RowAggregate aggregate, int index, string element, CancellationToken cancellationToken)
+    {
+        Expr inner = Differentiator.Derive(aggregate.Element, element, cancellationToken);
+        if (IsZero(inner)) return Zero;
+        return aggregate.Kind switch
+        {
+            AggregateKind.LogSumExp => Mul(Sym(RowKernelSpec.Softmax(index)), inner),
+            AggregateKind.Max => Mul(ArgMax(aggregate), inner),
+            _ => inner,
+        };
+    }
+
+    /// <summary>∂²Aₐ/∂x[j]² through element j: e″ for a sum, s(1 − s)·e′² + s·e″ for LogSumExp, [arg max]·e″ for Max (its kink ignored, as a subgradient).</summary>
+    internal static Expr SecondLocal(RowAggregate aggregate, int index, string element, CancellationToken cancellationToken)
+    {
+        Expr inner = Differentiator.Derive(aggregate.Element, element, cancellationToken);
+        Expr second = Differentiator.Derive(inner, element, cancellationToken);
+        switch (aggregate.Kind)
+        {
+            case AggregateKind.LogSumExp:
+                Expr s = Sym(RowKernelSpec.Softmax(index));
+                return Add(Mul(s, Sub(One, s), Pow(inner, Const(2))), Mul(s, second));
+            case AggregateKind.Max:
+                return Mul(ArgMax(aggregate), second);
+            default:
+                return second;
+        }
+    }
+
+    private static Expr ArgMax(RowAggregate aggregate) =>
+        Select(Compare(CompareOp.Equal, aggregate.Element, Sym(aggregate.Name)), One, Zero);
+
+    /// <summary>The aggregate Σⱼ element, added to <paramref name="aggregates"/> unless it is there already.</summary>
+    internal static Expr SumAggregate(List<RowAggregate> aggregates, Expr element, string name) => Aggregate(aggregates, AggregateKind.Sum, element, name);
 
     private static Expr Aggregate(List<RowAggregate> aggregates, AggregateKind kind, Expr element, string name)
     {
@@ -132,7 +175,7 @@ internal static class RowLossCompiler
 
     // The documented gradient: adjoints written out, softmax by name, fix-ups as [j = label] terms.
     private static IEnumerable<DerivativeText> Texts(List<ParameterSpec> wrts, List<RowAggregate> aggregates, List<Expr> adjoints,
-        List<Expr> gradients, List<IndexedElement> fixups, List<Expr> fixupValues)
+        List<Expr> gradients, RowHessian hessian, List<IndexedElement> fixups, List<Expr> fixupValues)
     {
         var bindings = new Dictionary<string, Expr>();
         for (int a = 0; a < adjoints.Count; a++)
@@ -140,14 +183,21 @@ internal static class RowLossCompiler
             bindings[RowKernelSpec.Adjoint(a)] = adjoints[a];
             if (aggregates[a].Element is Symbol row) bindings[RowKernelSpec.Softmax(a)] = Sym("softmax(" + row.Name.Replace("[j]", "") + ")[j]");
         }
+        foreach (var (a, b, value) in hessian.SecondAdjoints) bindings[RowKernelSpec.SecondAdjoint(a, b)] = value;
+        string Text(Expr perElement, IEnumerable<Expr> fixupTerms, int w)
+        {
+            var terms = new List<Expr> { Substitute(perElement, bindings) };
+            int f = 0;
+            foreach (Expr fixup in fixupTerms)
+            {
+                if (fixups[f].Row == wrts[w].Name) terms.Add(Mul(Substitute(fixup, bindings), Sym($"[j = {fixups[f].Label}]")));
+                f++;
+            }
+            return ExprPrinter.Print(Add(terms), LossCompiler.MaxFormulaLength);
+        }
         for (int w = 0; w < wrts.Count; w++)
         {
-            var terms = new List<Expr> { Substitute(gradients[w], bindings) };
-            for (int f = 0; f < fixups.Count; f++)
-            {
-                if (fixups[f].Row == wrts[w].Name) terms.Add(Mul(Substitute(fixupValues[f], bindings), Sym($"[j = {fixups[f].Label}]")));
-            }
-            yield return new DerivativeText(wrts[w].Name + "[j]", ExprPrinter.Print(Add(terms), LossCompiler.MaxFormulaLength), "");
+            yield return new DerivativeText(wrts[w].Name + "[j]", Text(gradients[w], fixupValues, w), Text(hessian.Diagonals[w], hessian.Fixups, w));
         }
     }
 }

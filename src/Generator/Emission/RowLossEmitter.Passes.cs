@@ -35,12 +35,16 @@ internal sealed partial class RowLossEmitter
         }
         var softmaxRead = _softmaxRow.Keys.Where(a => symbols.Contains(RowKernelSpec.Softmax(a))).ToList();
         foreach (int a in softmaxRead) result.Add(($"{_t} invSum{a}Value", $"invSum{a}"));
-        var gradientRows = kind == PassKind.Gradient ? _wrts.Select(w => w.Name).ToList()
+        var gradientRows = kind is PassKind.Gradient or PassKind.Hessian ? _wrts.Select(w => w.Name).ToList()
             : storeSoftmax ? outputs.Where(_softmaxRow.ContainsKey).Select(a => _softmaxRow[a]).ToList()
             : new List<string>();
         gradientRows.AddRange(softmaxRead.Select(a => _softmaxRow[a]).Where(r => !gradientRows.Contains(r)));
         foreach (string row in gradientRows) result.Add(($"ref {_t} {Local(row)}GradientRow", $"ref {Local(row)}GradientRow"));
-        if (kind != PassKind.Gradient)
+        if (kind == PassKind.Hessian)
+        {
+            foreach (ParameterSpec w in _wrts) result.Add(($"ref {_t} {Local(w.Name)}HessianRow", $"ref {Local(w.Name)}HessianRow"));
+        }
+        if (kind is PassKind.Max or PassKind.Sum)
         {
             string prefix = kind == PassKind.Max ? "max" : "sum";
             foreach (int a in outputs) result.Add(($"ref double {prefix}{a}", $"ref {prefix}{a}"));
@@ -196,7 +200,20 @@ internal sealed partial class RowLossEmitter
             default:
                 _w.Open("for (; i <= width - V.Count; i += V.Count)");
                 Loads();
-                foreach (var (w, code) in results) _w.Line($"V.Store({code}, ref {Local(_wrts[w].Name)}GradientRow, i);");
+                if (kind == PassKind.Gradient)
+                {
+                    foreach (var (w, code) in results) _w.Line($"V.Store({code}, ref {Local(_wrts[w].Name)}GradientRow, i);");
+                    _w.Close();
+                    break;
+                }
+                // The Hessian pass reads the stored softmax for both outputs before it overwrites it with the gradient.
+                var stores = results.Select(r => (r.Output, Local: $"out{r.Output}", r.Code)).ToList();
+                foreach (var (_, local, code) in stores) _w.Line($"TVec {local} = {code};");
+                foreach (var (o, local, _) in stores)
+                {
+                    string target = o < _wrts.Count ? $"{Local(_wrts[o].Name)}GradientRow" : $"{Local(_wrts[o - _wrts.Count].Name)}HessianRow";
+                    _w.Line($"V.Store({local}, ref {target}, i);");
+                }
                 _w.Close();
                 break;
         }

@@ -10,22 +10,36 @@ namespace LossDsl.Generator.Emission;
 internal sealed partial class RowLossEmitter
 {
     // The per-row work: passes over the row, then the per-row program in scalar ops S.
-    private void WriteRows(bool gradient)
+    private void WriteRows(RowMode mode)
     {
-        KernelProgram program = gradient ? _spec.BackwardRow : _spec.ForwardRow;
-        var parameters = new List<string> { "int start", "int end", "int width", gradient ? $"{_t} scaleValue" : "bool storeLosses" };
+        bool gradient = mode != RowMode.Forward;
+        KernelProgram program = mode switch { RowMode.Forward => _spec.ForwardRow, RowMode.Backward => _spec.BackwardRow, _ => _spec.HessianRow! };
+        KernelProgram elementProgram = mode == RowMode.Hessian ? _spec.HessianPass! : _spec.GradientPass;
+        // Adjoints come after the loss in both gradient layouts; then the fix-ups (Hessian: gradient, then Hessian ones, then Fₐᵦ).
+        int adjointCount = mode == RowMode.Hessian ? _spec.Aggregates.Count : _spec.BackwardAggregates;
+        var parameters = new List<string> { "int start", "int end", "int width" };
+        if (mode != RowMode.Hessian) parameters.Add(gradient ? $"{_t} scaleValue" : "bool storeLosses");
         parameters.AddRange(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {Local(l.Name)}Ignore"));
         parameters.AddRange(_hypers.Select(h => $"{_t} {Local(h.Name)}Value"));
         parameters.AddRange(_inputs.Concat(_hyperRows).Select(p => $"ref {ElementType(p)} {Local(p.Name)}Data"));
-        parameters.AddRange(gradient ? _wrts.Select(w => $"ref {_t} {Local(w.Name)}GradientData") : new[] { $"ref {_t} lossesData" });
+        parameters.AddRange(mode switch
+        {
+            RowMode.Forward => new[] { $"ref {_t} lossesData" },
+            RowMode.Backward => _wrts.Select(w => $"ref {_t} {Local(w.Name)}GradientData"),
+            _ => _wrts.SelectMany(w => new[] { $"ref {_t} {Local(w.Name)}GradientData", $"ref {_t} {Local(w.Name)}HessianData" }),
+        });
 
-        // Outputs of the row program: the loss, the adjoints the gradient pass reads, every fix-up.
-        var usedAdjoints = gradient
-            ? Enumerable.Range(0, _spec.Aggregates.Count)
-                .Where(a => _spec.GradientPass.Temps.Concat(_spec.GradientPass.Outputs).Any(e => e.ContainsSymbol(RowKernelSpec.Adjoint(a)))).ToList()
+        // Outputs of the row program: the loss (not for GradientHessian), the adjoints the element pass reads, every fix-up.
+        bool Reads(string symbol) => elementProgram.Temps.Concat(elementProgram.Outputs).Any(e => e.ContainsSymbol(symbol));
+        var usedAdjoints = gradient ? Enumerable.Range(0, adjointCount).Where(a => Reads(RowKernelSpec.Adjoint(a))).ToList() : new List<int>();
+        var fixupOutputs = gradient ? Enumerable.Range(1 + adjointCount, _spec.Fixups.Count).ToList() : new List<int>();
+        var hessianFixupOutputs = mode == RowMode.Hessian ? Enumerable.Range(1 + adjointCount + _spec.Fixups.Count, _spec.Fixups.Count).ToList() : new List<int>();
+        int secondStart = 1 + adjointCount + 2 * _spec.Fixups.Count;
+        var usedSeconds = mode == RowMode.Hessian
+            ? Enumerable.Range(0, _spec.SecondAdjoints.Count).Where(k => Reads(RowKernelSpec.SecondAdjoint(_spec.SecondAdjoints[k].A, _spec.SecondAdjoints[k].B))).ToList()
             : new List<int>();
-        var fixupOutputs = gradient ? Enumerable.Range(1 + _spec.Aggregates.Count, _spec.Fixups.Count).ToList() : new List<int>();
-        var outputs = new[] { 0 }.Concat(usedAdjoints.Select(a => 1 + a)).Concat(fixupOutputs).ToList();
+        var outputs = (mode == RowMode.Hessian ? new List<int>() : new List<int> { 0 })
+            .Concat(usedAdjoints.Select(a => 1 + a)).Concat(fixupOutputs).Concat(hessianFixupOutputs).Concat(usedSeconds.Select(k => secondStart + k)).ToList();
 
         var expressions = new ExpressionEmitter(program, _method.Type, _locals, "S", _t);
         var hoisted = new IndentedWriter();
@@ -36,18 +50,20 @@ internal sealed partial class RowLossEmitter
         }
 
         // Every expression is written before the constants it introduced are declared.
-        string lossCode = expressions.Emit(program.Outputs[0]);
+        string? lossCode = mode == RowMode.Hessian ? null : expressions.Emit(program.Outputs[0]);
         var adjointCodes = usedAdjoints.Select(a => (Aggregate: a, Code: expressions.Emit(program.Outputs[1 + a]))).ToList();
         var fixupCodes = fixupOutputs.Select(o => expressions.Emit(program.Outputs[o])).ToList();
+        var hessianFixupCodes = hessianFixupOutputs.Select(o => expressions.Emit(program.Outputs[o])).ToList();
+        var secondCodes = usedSeconds.Select(k => (Pair: _spec.SecondAdjoints[k], Code: expressions.Emit(program.Outputs[secondStart + k]))).ToList();
 
         // No AggressiveOptimization here or on the passes: tiered compilation with PGO measured faster for these
         // per-row methods (CE forward over 4,096 × 1,000: 1.25 ms against 2.0 ms).
         _w.Line();
-        _w.Line($"private static double {(gradient ? "Backward" : "Forward")}Rows<S>({string.Join(", ", parameters)})");
+        _w.Line($"private static double {mode}Rows<S>({string.Join(", ", parameters)})");
         _w.Line($"    where S : struct, {Kernels}.ISimdOps<S, {_t}, {_t}>");
         _w.Line("{").Indent();
         _w.Line($"{_t} C = width;");
-        if (gradient) _w.Line($"{_t} scale = scaleValue;");
+        if (mode == RowMode.Backward) _w.Line($"{_t} scale = scaleValue;");
         foreach (ParameterSpec h in _hypers) _w.Line($"{_t} {Local(h.Name)} = {Local(h.Name)}Value;");
         foreach (var (name, value) in expressions.Constants.ToList()) _w.Line(expressions.ConstantDeclaration(name, value));
         foreach (string line in hoisted.Lines()) _w.Line(line);
@@ -64,7 +80,10 @@ internal sealed partial class RowLossEmitter
             _w.Open($"if ({ignored})");
             if (gradient)
             {
-                foreach (ParameterSpec w in _wrts) _w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width), width).Clear();");
+                foreach (string output in _wrts.SelectMany(w => mode == RowMode.Hessian ? new[] { Local(w.Name) + "Gradient", Local(w.Name) + "Hessian" } : new[] { Local(w.Name) + "Gradient" }))
+                {
+                    _w.Line($"global::System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref {Unsafe}.Add(ref {output}Data, (nint)r * width), width).Clear();");
+                }
             }
             else
             {
@@ -80,14 +99,18 @@ internal sealed partial class RowLossEmitter
         {
             foreach (ParameterSpec w in _wrts) _w.Line($"ref {_t} {Local(w.Name)}GradientRow = ref {Unsafe}.Add(ref {Local(w.Name)}GradientData, (nint)r * width);");
         }
+        if (mode == RowMode.Hessian)
+        {
+            foreach (ParameterSpec w in _wrts) _w.Line($"ref {_t} {Local(w.Name)}HessianRow = ref {Unsafe}.Add(ref {Local(w.Name)}HessianData, (nint)r * width);");
+        }
         foreach (IndexedElement indexed in _method.Rows!.Indexed) _w.Line($"{_t} {_locals[indexed.Name]} = {Unsafe}.Add(ref {Local(indexed.Row)}Row, {Local(indexed.Label)});");
         var maxima = AggregateIndices(AggregateKind.Max, AggregateKind.LogSumExp, _spec.ForwardAggregates);
-        int aggregateCount = gradient ? _spec.Aggregates.Count : _spec.ForwardAggregates;
+        int aggregateCount = mode switch { RowMode.Forward => _spec.ForwardAggregates, RowMode.Backward => _spec.BackwardAggregates, _ => _spec.Aggregates.Count };
         var sums = AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, aggregateCount);
         if (maxima.Count > 0 || sums.Count > 0 || gradient) _w.Line("int j;");
 
-        string sumPass = gradient ? "BackwardSumPass" : "SumPass";
-        KernelProgram sumProgram = gradient ? _spec.BackwardSumPass : _spec.ForwardSumPass;
+        string sumPass = mode switch { RowMode.Forward => "SumPass", RowMode.Backward => "BackwardSumPass", _ => "HessianSumPass" };
+        KernelProgram sumProgram = mode switch { RowMode.Forward => _spec.ForwardSumPass, RowMode.Backward => _spec.BackwardSumPass, _ => _spec.HessianSumPass! };
         if (_speculates)
         {
             // The previous row's maximum as the shift, checked by the maxima the sum pass tracks anyway: the
@@ -142,8 +165,11 @@ internal sealed partial class RowLossEmitter
             if (gradient && _softmaxRow.ContainsKey(a)) _w.Line($"{_t} invSum{a} = ({_t})(1 / sum{a});");
         }
         foreach (string line in body.Lines()) _w.Line(line);
-        _w.Line($"{_t} loss = {lossCode};");
-        _w.Line("total += loss;");
+        if (lossCode is not null)
+        {
+            _w.Line($"{_t} loss = {lossCode};");
+            _w.Line("total += loss;");
+        }
         if (!gradient)
         {
             _w.Line($"if (storeLosses) {Unsafe}.Add(ref lossesData, r) = loss;");
@@ -151,11 +177,21 @@ internal sealed partial class RowLossEmitter
         else
         {
             foreach (var (a, code) in adjointCodes) _w.Line($"{_t} adjoint{a} = {code};");
-            WriteCascade("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
+            foreach (var (pair, code) in secondCodes) _w.Line($"{_t} adjoint{pair.A}_{pair.B} = {code};");
+            if (mode == RowMode.Hessian)
+            {
+                WriteCascade("HessianPass", elementProgram, PassKind.Hessian, Enumerable.Range(0, 2 * _wrts.Count).ToList(), storeSoftmax: false);
+            }
+            else
+            {
+                WriteCascade("GradientPass", elementProgram, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
+            }
             for (int f = 0; f < _spec.Fixups.Count; f++)
             {
                 IndexedElement fixup = _spec.Fixups[f];
                 _w.Line($"{Unsafe}.Add(ref {Local(fixup.Row)}GradientRow, {Local(fixup.Label)}) += {fixupCodes[f]};");
+                bool curved = mode == RowMode.Hessian && !(program.Outputs[hessianFixupOutputs[f]] is Constant { Value: 0 });
+                if (curved) _w.Line($"{Unsafe}.Add(ref {Local(fixup.Row)}HessianRow, {Local(fixup.Label)}) += {hessianFixupCodes[f]};");
             }
         }
         _w.Close();

@@ -10,15 +10,21 @@ namespace LossDsl.Generator.Model;
 /// <param name="ForwardAggregates">How many of <see cref="Aggregates"/> the loss itself reads.</param>
 /// <param name="MaxPass">Outputs: the element of each LogSumExp and Max aggregate, in aggregate order.</param>
 /// <param name="ForwardSumPass">Outputs: per forward aggregate, the element of a Sum or exp(element - shift) of a LogSumExp; null for a Max.</param>
-/// <param name="BackwardSumPass">The same over all aggregates.</param>
+/// <param name="BackwardAggregates">How many of <see cref="Aggregates"/> the gradient reads (the loss's and its fix-up sums).</param>
+/// <param name="BackwardSumPass">The same over the gradient's aggregates.</param>
 /// <param name="ForwardRow">Output: the loss of the row.</param>
 /// <param name="BackwardRow">Outputs: the loss, each aggregate's scaled adjoint (<see cref="Adjoint"/>), each fix-up (<see cref="Fixups"/>).</param>
 /// <param name="GradientPass">Outputs: the gradient element of each [Wrt] row.</param>
 /// <param name="Fixups">The indexed elements of [Wrt] rows: their gradient is added at the label after the pass.</param>
+/// <param name="HessianSumPass">The sum pass of GradientHessian, over all aggregates (with the label terms' sums); null when the Hessian is not generated.</param>
+/// <param name="HessianRow">Outputs: the loss, each aggregate's adjoint, each gradient fix-up, each Hessian fix-up, each second adjoint (<see cref="SecondAdjoints"/>).</param>
+/// <param name="HessianPass">Outputs: the gradient element of each [Wrt] row, then the Hessian diagonal element of each.</param>
+/// <param name="SecondAdjoints">The pairs a ≤ b whose ∂²loss/∂Aₐ∂Aᵦ the row program computes, in output order.</param>
 internal sealed record RowKernelSpec(
     LossMethodSpec Method,
     EquatableArray<RowAggregate> Aggregates,
     int ForwardAggregates,
+    int BackwardAggregates,
     KernelProgram MaxPass,
     KernelProgram ForwardSumPass,
     KernelProgram BackwardSumPass,
@@ -27,7 +33,11 @@ internal sealed record RowKernelSpec(
     KernelProgram GradientPass,
     EquatableArray<IndexedElement> Fixups,
     EquatableArray<DerivativeText> Derivatives,
-    string LossText)
+    string LossText,
+    KernelProgram? HessianSumPass,
+    KernelProgram? HessianRow,
+    KernelProgram? HessianPass,
+    EquatableArray<(int A, int B)> SecondAdjoints)
 {
     /// <summary>Symbol of the gradient factor: 1/N, 1/Σw or 1 (the reduction), folded into adjoints.</summary>
     public const string Scale = "@scale";
@@ -37,6 +47,12 @@ internal sealed record RowKernelSpec(
     public static string Adjoint(int aggregate) => "@adjoint" + aggregate;
 
     public static string Softmax(int aggregate) => "@softmax" + aggregate;
+
+    /// <summary>Symbol of ∂²loss/∂Aₐ∂Aᵦ (a ≤ b), per row.</summary>
+    public static string SecondAdjoint(int a, int b) => "@adjoint" + a + "_" + b;
+
+    /// <summary>Whether GradientHessian (gradient and Hessian diagonal) is generated.</summary>
+    public bool HasHessian => HessianPass is not null;
 
     public static string Fixup(int fixup) => "@fixup" + fixup;
 }
