@@ -29,6 +29,30 @@ public static class LightGbmTrainer
             valid is null ? null : new ElementObjective(loss, valid.Labels), progress, cancellationToken).Run();
     }
 
+    /// <summary>
+    /// Trains a multiclass model: one raw score per class and row (LightGBM grows one tree per class each iteration),
+    /// with a row loss of class scores against a class label as objective, through its generated gradient and Hessian
+    /// diagonal.
+    /// </summary>
+    /// <param name="train">The training rows; each label is a class index in [0, <paramref name="classes"/>).</param>
+    /// <param name="loss">Any generated row loss of the scores-and-label shape (<see cref="IClassificationLoss{T}"/> of <see cref="float"/>).</param>
+    /// <param name="classes">The number of classes, at least 2.</param>
+    /// <param name="options">LightGBM's settings.</param>
+    /// <param name="valid">Validation rows, built with <c>reference: train</c>.</param>
+    /// <param name="progress">Told after every iteration.</param>
+    /// <param name="cancellationToken">Checked between iterations.</param>
+    /// <exception cref="ArgumentException">Fewer than 2 classes, a label that is not a class index, or the other misuse of <see cref="Train(LightGbmDataset, ILoss{float}, LightGbmOptions, LightGbmDataset?, IProgress{LightGbmIteration}?, CancellationToken)"/>.</exception>
+    /// <exception cref="LightGbmException">LightGBM failed; the message is its own.</exception>
+    public static LightGbmBooster Train(LightGbmDataset train, IClassificationLoss<float> loss, int classes, LightGbmOptions options,
+        LightGbmDataset? valid = null, IProgress<LightGbmIteration>? progress = null, CancellationToken cancellationToken = default)
+    {
+        CheckCommon(train, loss, options, valid);
+        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "Multiclass training needs at least 2 classes.");
+        var objective = new ClassificationObjective(loss, ClassificationObjective.ClassLabels(train.Labels, classes, nameof(train)), classes);
+        var validObjective = valid is null ? null : new ClassificationObjective(loss, ClassificationObjective.ClassLabels(valid.Labels, classes, nameof(valid)), classes);
+        return new TrainingRun(train, valid, options, objective, validObjective, progress, cancellationToken).Run();
+    }
+
     private static void CheckCommon(LightGbmDataset train, object loss, LightGbmOptions options, LightGbmDataset? valid)
     {
         ArgumentNullException.ThrowIfNull(train);

@@ -1,0 +1,34 @@
+using System;
+
+namespace LossDsl.LightGbm.Objectives;
+
+/// <summary>
+/// A row loss of class scores against a class label (softmax cross-entropy, focal, multi-margin): one raw score per
+/// class and row, the Hessian's diagonal as LightGBM's multiclass custom objective takes it.
+/// </summary>
+internal sealed class ClassificationObjective(IClassificationLoss<float> loss, int[] labels, int classes) : IObjective
+{
+    public int Outputs => classes;
+
+    public void GradientHessian(ReadOnlySpan<float> scores, Span<float> gradient, Span<float> hessian) =>
+        loss.GradientHessian(scores, labels, classes, gradient, hessian);
+
+    public void Losses(ReadOnlySpan<float> scores, Span<float> losses) => loss.Forward(scores, labels, classes, losses);
+
+    /// <summary>The dataset's labels as class indices.</summary>
+    /// <exception cref="ArgumentException">A label that is not an integer in [0, <paramref name="classes"/>).</exception>
+    public static int[] ClassLabels(float[] labels, int classes, string paramName)
+    {
+        var result = new int[labels.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            float label = labels[i];
+            if (!(label >= 0 && label < classes && label == MathF.Floor(label)))
+            {
+                throw new ArgumentException($"Label {label} of row {i} is not a class index in [0, {classes}).", paramName);
+            }
+            result[i] = (int)label;
+        }
+        return result;
+    }
+}
