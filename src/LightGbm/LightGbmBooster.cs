@@ -49,11 +49,18 @@ public sealed class LightGbmBooster : IDisposable
     /// <summary>
     /// Raw scores for row-major features: rows values, or rows × <see cref="Classes"/> (row by row) for several classes.
     /// </summary>
+    /// <param name="features">rows × <paramref name="columns"/> values, row-major; NaN means missing.</param>
+    /// <param name="columns">Features per row: the model's <see cref="Features"/>.</param>
+    /// <param name="iterations">Use only the first this many iterations (1 … <see cref="Iterations"/>); null: all.</param>
     /// <exception cref="ArgumentException"><paramref name="columns"/> is not the model's feature count, or the length is not rows × columns.</exception>
-    public unsafe double[] PredictRaw(ReadOnlySpan<float> features, int columns)
+    public unsafe double[] PredictRaw(ReadOnlySpan<float> features, int columns, int? iterations = null)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         if (columns != Features) throw new ArgumentException($"The model reads {Features} features per row, not {columns}.", nameof(columns));
+        if (iterations is < 1 || iterations > Iterations)
+        {
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations, $"The model has {Iterations} iterations.");
+        }
         if (features.Length % columns != 0)
         {
             throw new ArgumentException($"features has {features.Length} values, not a multiple of {columns} columns.", nameof(features));
@@ -65,7 +72,7 @@ public sealed class LightGbmBooster : IDisposable
         fixed (double* output = result)
         {
             Native.Check(NativeMethods.LGBM_BoosterPredictForMat(_handle, data, NativeMethods.DTypeFloat32, rows, columns, 1,
-                NativeMethods.PredictRawScore, 0, -1, "", out long length, output));
+                NativeMethods.PredictRawScore, 0, iterations ?? -1, "", out long length, output));
             if (length != result.Length) throw new LightGbmException($"LightGBM returned {length} scores, {result.Length} were expected.");
         }
         return result;

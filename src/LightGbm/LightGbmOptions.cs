@@ -89,12 +89,12 @@ public sealed record LightGbmOptions
 
     /// <summary>The LightGBM parameter string for a run with <paramref name="classes"/> outputs per row.</summary>
     /// <exception cref="ArgumentException">A setting out of range, or <see cref="Extra"/> naming what the loss or a typed option decides.</exception>
-    internal string ToParameters(int classes, string optionsName)
+    internal string ToParameters(int classes, string optionsName, string objective = "none")
     {
         Validate(optionsName);
         var p = new List<string>
         {
-            "objective=none",
+            "objective=" + objective,
             "num_class=" + Invariant(classes),
             "learning_rate=" + Invariant(LearningRate),
             "num_leaves=" + Invariant(NumLeaves),

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using LossDsl.LightGbm.Objectives;
 
@@ -51,6 +52,31 @@ public static class LightGbmTrainer
         var objective = new ClassificationObjective(loss, ClassificationObjective.ClassLabels(train.Labels, classes, nameof(train)), classes);
         var validObjective = valid is null ? null : new ClassificationObjective(loss, ClassificationObjective.ClassLabels(valid.Labels, classes, nameof(valid)), classes);
         return new TrainingRun(train, valid, options, objective, validObjective, progress, cancellationToken).Run();
+    }
+
+    /// <summary>
+    /// Trains with one of LightGBM's own objectives (<c>binary</c>, <c>tweedie</c>, <c>multiclass</c>, …) and the same
+    /// options: the baseline to compare a loss against. Its parameters (<c>tweedie_variance_power</c>, …) go in
+    /// <see cref="LightGbmOptions.Extra"/>; LightGBM chooses the initial score (<c>boost_from_average</c>). Trains all
+    /// <see cref="LightGbmOptions.Iterations"/>: early stopping needs a loss to measure.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty objective, early stopping, a given initial score or Hessian floor, or bad options.</exception>
+    /// <exception cref="LightGbmException">LightGBM rejected the objective or its parameters; the message is its own.</exception>
+    public static LightGbmBooster TrainBuiltIn(LightGbmDataset train, string objective, LightGbmOptions options, int classes = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentException.ThrowIfNullOrWhiteSpace(objective);
+        ArgumentNullException.ThrowIfNull(options);
+        if (train.IsDisposed) throw new ObjectDisposedException(nameof(train));
+        if (objective.Any(c => char.IsWhiteSpace(c) || c == '=')) throw new ArgumentException($"'{objective}' is not an objective name.", nameof(objective));
+        if (classes < 1) throw new ArgumentOutOfRangeException(nameof(classes), classes, "At least 1.");
+        if (options.EarlyStoppingRounds > 0 || options.InitialScore is not null || options.HessianFloor is not null)
+        {
+            throw new ArgumentException("EarlyStoppingRounds, InitialScore and HessianFloor apply to a loss, not to LightGBM's own objectives.", nameof(options));
+        }
+        string parameters = options.ToParameters(classes, nameof(options), objective);
+        return new TrainingRun(train, null, options, null, null, null, cancellationToken).RunBuiltIn(parameters);
     }
 
     private static void CheckCommon(LightGbmDataset train, object loss, LightGbmOptions options, LightGbmDataset? valid)

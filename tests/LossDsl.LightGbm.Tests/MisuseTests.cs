@@ -145,6 +145,27 @@ public class MisuseTests
     }
 
     [Fact]
+    public void Built_in_objectives_are_named_and_take_no_loss_options()
+    {
+        using var data = LightGbmDataset.FromRows(s_x, Data.Columns, s_y);
+        Assert.Equal("objective", Assert.Throws<ArgumentException>(() => LightGbmTrainer.TrainBuiltIn(data, "binary metric=auc", s_options)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => LightGbmTrainer.TrainBuiltIn(data, "regression", s_options with { InitialScore = 1 })).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => LightGbmTrainer.TrainBuiltIn(data, "regression", s_options with { Extra = "metric=l1" })).ParamName);
+        Assert.Contains("nonsense", Assert.Throws<LightGbmException>(() => LightGbmTrainer.TrainBuiltIn(data, "nonsense", s_options)).Message);
+    }
+
+    [Fact]
+    public void Predicting_with_fewer_iterations_is_checked()
+    {
+        using var data = LightGbmDataset.FromRows(s_x, Data.Columns, s_y);
+        using var booster = LightGbmTrainer.Train(data, new Losses.MseLoss(), s_options);
+        Assert.Equal(booster.PredictRaw(s_x, Data.Columns), booster.PredictRaw(s_x, Data.Columns, iterations: booster.Iterations));
+        Assert.NotEqual(booster.PredictRaw(s_x, Data.Columns), booster.PredictRaw(s_x, Data.Columns, iterations: 1));
+        Assert.Equal("iterations", Assert.Throws<ArgumentOutOfRangeException>(() => booster.PredictRaw(s_x, Data.Columns, iterations: 0)).ParamName);
+        Assert.Equal("iterations", Assert.Throws<ArgumentOutOfRangeException>(() => booster.PredictRaw(s_x, Data.Columns, iterations: booster.Iterations + 1)).ParamName);
+    }
+
+    [Fact]
     public void A_native_failure_carries_LightGBMs_message()
     {
         var error = Assert.Throws<LightGbmException>(() => LightGbmBooster.LoadModel("this is not a model"));
