@@ -44,7 +44,7 @@ public static class Program
         {
             features[i] = new[] { 1, random.NextDouble() * 2 - 1, random.NextDouble() * 5 }; // unscaled, as real features are
             double mean = Math.Exp(features[i].Zip(TrueBeta, (x, b) => x * b).Sum());
-            targets[i] = Poisson(random, mean);
+            targets[i] = random.Poisson(mean);
         }
         var glm = new Glm(features, targets);
 
@@ -98,17 +98,4 @@ public static class Program
     }
 
     private static double[] Steps(int count) => Enumerable.Range(0, count).Select(i => (double)i).ToArray();
-
-    // Knuth's method: fine for the small means here.
-    private static int Poisson(Random random, double mean)
-    {
-        double limit = Math.Exp(-mean), product = random.NextDouble();
-        int count = 0;
-        while (product > limit)
-        {
-            count++;
-            product *= random.NextDouble();
-        }
-        return count;
-    }
 }

@@ -20,17 +20,19 @@ internal static class LossSignature
     }
 
     /// <summary>
-    /// Throws unless the loss can take unbounded raw scores and every label lies in the target's stated [Domain].
+    /// Throws when the loss's prediction is a probability (its [Wrt] range lies within [0, 1]: boosting's raw scores
+    /// are unbounded) or a label lies outside the target's stated [Domain]. Other stated ranges of the prediction (an
+    /// overflow guard such as a log-mean within ±30) are left to the per-iteration check that gradients stay finite.
     /// </summary>
     public static void CheckElementLoss(object loss, float[] labels, string lossName, string labelsName)
     {
         if (LossMethod(loss.GetType()) is not { } method) return;
         ParameterInfo[] inputs = method.GetParameters().Where(p => p.GetCustomAttribute<HyperAttribute>() is null).ToArray();
         if (inputs.Length != 2) return;
-        if (inputs[0].GetCustomAttribute<WrtAttribute>() is { } wrt && double.IsFinite(wrt.Min) && double.IsFinite(wrt.Max))
+        if (inputs[0].GetCustomAttribute<WrtAttribute>() is { } wrt && wrt.Min >= 0 && wrt.Max <= 1)
         {
             throw new ArgumentException(
-                $"{loss.GetType().Name} takes '{inputs[0].Name}' in [{wrt.Min}, {wrt.Max}], but boosting produces unbounded raw scores; " +
+                $"{loss.GetType().Name} takes '{inputs[0].Name}' in [{wrt.Min}, {wrt.Max}], a probability, but boosting produces unbounded raw scores; " +
                 "use a loss of the raw score (a logit, a log-rate), such as BceWithLogits instead of Bce.", lossName);
         }
         if (inputs[1].GetCustomAttribute<DomainAttribute>() is { } domain)

@@ -35,6 +35,24 @@ public sealed class SampleTests : IDisposable
     }
 
     [Fact]
+    public void GradientBoosting_reproduces_LightGBMs_tweedie_and_ranks_fraud_with_the_focal_loss()
+    {
+        var (claims, fraud, path) = GradientBoosting.Program.Run(_output);
+        Assert.Equal(claims.BuiltInDeviance, claims.LossDslDeviance, 1e-5 * claims.BuiltInDeviance);
+        Assert.True(claims.LargestRelativeDifference < 1e-5, $"premiums differ by {claims.LargestRelativeDifference}");
+        Assert.InRange(claims.ZeroShare, 0.7, 0.9);
+        var byModel = fraud.ToDictionary(f => f.Model);
+        Assert.InRange(fraud[0].FraudRate, 0.007, 0.014);
+        // BCE with logits is LightGBM's binary objective: the same ranking, the same alerts.
+        Assert.Equal(byModel["LightGBM built-in binary"].Recall, byModel["BCE with logits (= built-in binary)"].Recall);
+        Assert.True(byModel["focal, α = 0.25, γ = 2"].Recall > 0.3, $"focal recall {byModel["focal, α = 0.25, γ = 2"].Recall}");
+        string[] texts = Texts(Svg(path));
+        Assert.Contains("built-in tweedie", texts);
+        Assert.Contains("perfect", texts);
+        Assert.Contains(texts, t => t.StartsWith("Fraud: calibration", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ImbalancedClassification_shows_the_recall_precision_trade_off()
     {
         var (outcomes, path) = ImbalancedClassification.Program.Run(_output);
