@@ -11,7 +11,8 @@ if (args.Length > 0 && args[0] == "codesize")
     return;
 }
 
-var config = DefaultConfig.Instance.AddJob(Job.Default
+// Whole training runs (seconds each) bring their own job (LightGbmBenchmarks' [SimpleJob]); kernels get this one.
+var config = args.Any(a => a.Contains("LightGbm", StringComparison.Ordinal)) ? DefaultConfig.Instance : DefaultConfig.Instance.AddJob(Job.Default
     .WithWarmupCount(8)
     .WithIterationCount(12)
     .WithLaunchCount(1)

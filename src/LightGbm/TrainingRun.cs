@@ -57,31 +57,25 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
         using BoosterHandle booster = Booster.Create(trainData, parameters);
         if (validData is not null) Native.Check(NativeMethods.LGBM_BoosterAddValidData(booster, validData));
 
-        int n = train.Rows * _outputs;
-        var raw = new double[n];
-        var scores = new float[n];
-        var gradient = new float[n];
-        var hessian = new float[n];
-        var classMajorGradient = new float[n];
-        var classMajorHessian = new float[n];
+        // One objective step per iteration: the loss at LightGBM's current scores (reported for the iteration that
+        // produced them) and the gradient and Hessian the next tree is grown from.
+        var step = new ObjectiveStep(objective, train.Rows, train.Weights, floor, options.Threads ?? Environment.ProcessorCount);
+        var raw = new double[train.Rows * _outputs];
         var validRaw = valid is null ? null : new double[valid.Rows * _outputs];
         var validScores = valid is null ? null : new float[valid.Rows * _outputs];
 
         Booster.Scores(booster, 0, raw);
-        RowMajor(raw, scores, train.Rows);
+        step.Run(raw);
         var history = new List<LightGbmIteration>();
         int best = 0;
         double bestLoss = double.PositiveInfinity;
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            objective.GradientHessian(scores, gradient, hessian);
-            HessianFloor.Prepare(gradient, hessian, train.Weights, floor, train.Rows, _outputs, classMajorGradient, classMajorHessian, scores);
-            if (!Booster.Update(booster, classMajorGradient, classMajorHessian)) break; // no split left: LightGBM dropped the empty trees
+            if (!Booster.Update(booster, step.ClassMajorGradient, step.ClassMajorHessian)) break; // no split left: LightGBM dropped the empty trees
 
             Booster.Scores(booster, 0, raw);
-            RowMajor(raw, scores, train.Rows);
-            double trainLoss = trainEvaluation.MeanLoss(scores);
+            double trainLoss = step.Run(raw) / trainEvaluation.TotalWeight;
             double? validLoss = null;
             if (validEvaluation is not null)
             {

@@ -10,10 +10,14 @@ internal sealed class ClassificationObjective(IClassificationLoss<float> loss, i
 {
     public int Outputs => classes;
 
-    public void GradientHessian(ReadOnlySpan<float> scores, Span<float> gradient, Span<float> hessian) =>
-        loss.GradientHessian(scores, labels, classes, gradient, hessian);
+    public void GradientHessian(int firstRow, ReadOnlySpan<float> scores, Span<float> gradient, Span<float> hessian) =>
+        loss.GradientHessian(scores, labels.AsSpan(firstRow, scores.Length / classes), classes, gradient, hessian);
 
-    public void Losses(ReadOnlySpan<float> scores, Span<float> losses) => loss.Forward(scores, labels, classes, losses);
+    public void Losses(int firstRow, ReadOnlySpan<float> scores, Span<float> losses) =>
+        loss.Forward(scores, labels.AsSpan(firstRow, scores.Length / classes), classes, losses);
+
+    public double LossSum(int firstRow, ReadOnlySpan<float> scores, float[]? weights, Span<float> scratch) =>
+        WeightedLoss.Sum(this, firstRow, scores, weights, scratch);
 
     /// <summary>The dataset's labels as class indices.</summary>
     /// <exception cref="ArgumentException">A label that is not an integer in [0, <paramref name="classes"/>).</exception>

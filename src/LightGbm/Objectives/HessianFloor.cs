@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace LossDsl.LightGbm.Objectives;
 
@@ -17,34 +18,76 @@ internal static class HessianFloor
     public static double Automatic(double meanPositiveHessian) => meanPositiveHessian > 0 ? meanPositiveHessian : 1;
 
     /// <summary>
-    /// From row-major gradient and Hessian ([row × outputs]) to LightGBM's class-major layout, floored and weighted.
+    /// Rows [<paramref name="firstRow"/>, + gradient.Length / outputs) of the row-major gradient and Hessian, floored and
+    /// weighted, into LightGBM's class-major layout ([output × <paramref name="totalRows"/>]).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The loss's gradient or Hessian is not finite at some row.</exception>
-    public static void Prepare(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, float[]? weights, double floor, int rows, int outputs,
-        float[] classMajorGradient, float[] classMajorHessian, ReadOnlySpan<float> scores)
+    /// <returns>The first row (absolute) whose gradient or Hessian is not finite, or −1.</returns>
+    public static int Prepare(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, float[]? weights, double floor,
+        int firstRow, int totalRows, int outputs, float[] classMajorGradient, float[] classMajorHessian)
     {
+        if (outputs == 1)
+        {
+            ReadOnlySpan<float> w = weights is null ? default : weights.AsSpan(firstRow, gradient.Length);
+            int bad = Contiguous(gradient, hessian, w, floor, classMajorGradient.AsSpan(firstRow, gradient.Length), classMajorHessian.AsSpan(firstRow, gradient.Length));
+            return bad < 0 ? -1 : firstRow + bad;
+        }
+        int rows = gradient.Length / outputs;
         float zeroOrNegative = (float)floor, tiny = (float)(floor * TinyFraction);
         for (int i = 0; i < rows; i++)
         {
-            float w = weights is null ? 1f : weights[i];
+            float weight = weights is null ? 1f : weights[firstRow + i];
             for (int j = 0; j < outputs; j++)
             {
-                int at = i * outputs + j;
-                float g = gradient[at], h = hessian[at];
-                if (!float.IsFinite(g) || !float.IsFinite(h))
-                {
-                    throw new InvalidOperationException(
-                        $"The loss's gradient or Hessian is not finite at row {i} (raw score {scores[at]}): gradient {g}, Hessian {h}. " +
-                        "Check the loss's analyzer warnings (LD2xxx) and the labels.");
-                }
-                if (floor > 0)
-                {
-                    if (h <= 0) h = zeroOrNegative;
-                    else if (h < tiny) h = tiny;
-                }
-                classMajorGradient[j * rows + i] = w * g;
-                classMajorHessian[j * rows + i] = w * h;
+                float g = gradient[i * outputs + j], h = hessian[i * outputs + j];
+                if (!float.IsFinite(g) || !float.IsFinite(h)) return firstRow + i;
+                classMajorGradient[j * totalRows + firstRow + i] = weight * g;
+                classMajorHessian[j * totalRows + firstRow + i] = weight * Floored(h, floor, zeroOrNegative, tiny);
             }
         }
+        return -1;
+    }
+
+    private static float Floored(float h, double floor, float zeroOrNegative, float tiny) =>
+        floor <= 0 ? h : h <= 0 ? zeroOrNegative : h < tiny ? tiny : h;
+
+    // One output: vectorized (the trainer's per-iteration cost next to LightGBM's own objectives).
+    private static int Contiguous(ReadOnlySpan<float> gradient, ReadOnlySpan<float> hessian, ReadOnlySpan<float> weights, double floor,
+        Span<float> outGradient, Span<float> outHessian)
+    {
+        int n = gradient.Length, i = 0;
+        float zeroOrNegative = (float)floor, tiny = (float)(floor * TinyFraction);
+        bool floored = floor > 0, weighted = !weights.IsEmpty;
+        var vFloor = new Vector<float>(zeroOrNegative);
+        var vTiny = new Vector<float>(tiny);
+        Vector<int> finite = Vector<int>.AllBitsSet;
+        for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var g = new Vector<float>(gradient[i..]);
+            var h = new Vector<float>(hessian[i..]);
+            // x − x is 0 for finite x and NaN for ±∞ and NaN.
+            finite &= Vector.Equals(g - g, Vector<float>.Zero) & Vector.Equals(h - h, Vector<float>.Zero);
+            if (floored) h = Vector.ConditionalSelect(Vector.LessThanOrEqual(h, Vector<float>.Zero), vFloor, Vector.ConditionalSelect(Vector.LessThan(h, vTiny), vTiny, h));
+            if (weighted)
+            {
+                var w = new Vector<float>(weights[i..]);
+                g *= w;
+                h *= w;
+            }
+            g.CopyTo(outGradient[i..]);
+            h.CopyTo(outHessian[i..]);
+        }
+        for (; i < n; i++)
+        {
+            float g = gradient[i], h = hessian[i], w = weighted ? weights[i] : 1f;
+            if (!float.IsFinite(g) || !float.IsFinite(h)) return i;
+            outGradient[i] = w * g;
+            outHessian[i] = w * Floored(h, floor, zeroOrNegative, tiny);
+        }
+        if (finite == Vector<int>.AllBitsSet) return -1;
+        for (int k = 0; k < n; k++)
+        {
+            if (!float.IsFinite(gradient[k]) || !float.IsFinite(hessian[k])) return k;
+        }
+        return -1;
     }
 }

@@ -64,7 +64,8 @@ internal sealed class ObjectiveEvaluation
     /// <summary>Weighted mean loss at row-major scores.</summary>
     public double MeanLoss(ReadOnlySpan<float> scores)
     {
-        _objective.Losses(scores, _losses);
+        if (_sums is LocalSums) return _objective.LossSum(0, scores, _weights, _losses) / TotalWeight;
+        _objective.Losses(0, scores, _losses);
         Array.Clear(_field);
         for (int i = 0; i < _rows; i++) _field[i * Outputs] = _losses[i] * Weight(i);
         return _sums.Sum(_field)[0] / TotalWeight;
@@ -76,7 +77,7 @@ internal sealed class ObjectiveEvaluation
     /// </summary>
     public void Derivatives(ReadOnlySpan<double> constant, Span<double> gradient, Span<double> hessian, out double meanPositiveHessian)
     {
-        _objective.GradientHessian(Fill(constant), _gradient, _hessian);
+        _objective.GradientHessian(0, Fill(constant), _gradient, _hessian);
         double positive = 0;
         long positiveCount = 0;
         foreach (float h in _hessian)
