@@ -11,7 +11,7 @@ namespace LossDsl.Package.Tests;
 /// </summary>
 public sealed class ConsumerTests : IDisposable
 {
-    private const string Version = "1.0.0-preview.1";
+    internal const string Version = "1.0.0-preview.1";
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-package-").FullName;
 
     public void Dispose()
@@ -30,31 +30,7 @@ public sealed class ConsumerTests : IDisposable
         AssertLayout(package);
         Assert.True(File.Exists(Path.Combine(feed, $"LossDsl.{Version}.snupkg")), "no symbol package");
 
-        string project = Path.Combine(_root, "consumer");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="LossDsl" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), ConsumerProgram);
+        string project = ConsumerProject.Create(Path.Combine(_root, "consumer"), [feed], [("LossDsl", Version)], ConsumerProgram);
 
         DotNet.Result build = dotnet.Succeed(project, "build", "-c", "Release");
         // The analyzers came with the package: the deliberately unstable loss is flagged, with its fix.
