@@ -10,5 +10,5 @@ public sealed record LossFormulas(string Loss, IReadOnlyList<DerivativeFormula> 
 /// <summary>The derivatives of a loss with respect to one input.</summary>
 /// <param name="Input">The input's parameter name.</param>
 /// <param name="Gradient">∂loss/∂input, simplified.</param>
-/// <param name="Hessian">∂²loss/∂input², simplified; empty for a row loss (its Hessian is a C × C matrix per row, not generated).</param>
+/// <param name="Hessian">∂²loss/∂input², simplified; for a row loss the diagonal ∂²loss/∂x[j]² of its C × C Hessian (empty where that is not generated).</param>
 public sealed record DerivativeFormula(string Input, string Gradient, string Hessian);

@@ -32,10 +32,7 @@ public partial class RowLossTests
         foreach (int input in c.Differentiated)
         {
             double[] data = c.Inputs[input];
-            // Every element for small rows; a sample (with each row's first and last) for C = 1000.
-            var elements = width <= 16 ? Enumerable.Range(0, data.Length)
-                : Enumerable.Range(0, c.Rows).SelectMany(r => new[] { r * width, r * width + width - 1, r * width + random.Next(width), r * width + random.Next(width) });
-            foreach (int k in elements)
+            foreach (int k in ElementsToCheck(c, random))
             {
                 int row = k / width;
                 double original = data[k];
@@ -71,9 +68,7 @@ public partial class RowLossTests
                 Assert.Equal(reduced[d][k], gradients[d][k], 1e-12 * (1 + Math.Abs(reduced[d][k])));
                 Assert.False(double.IsNaN(hessians[d][k]) || double.IsInfinity(hessians[d][k]), $"{name}: Hessian {hessians[d][k]} at element {k}");
             }
-            var elements = width <= 16 ? Enumerable.Range(0, data.Length)
-                : Enumerable.Range(0, c.Rows).SelectMany(r => new[] { r * width, r * width + width - 1, r * width + random.Next(width), r * width + random.Next(width) });
-            foreach (int k in elements)
+            foreach (int k in ElementsToCheck(c, random))
             {
                 int row = k / width;
                 double original = data[k];
@@ -89,6 +84,11 @@ public partial class RowLossTests
         }
         Assert.True(compared >= c.Rows, $"{name}: only {compared} smooth points compared");
     }
+
+    // Every element for small rows; a sample (with each row's first and last) for C = 1000.
+    private static IEnumerable<int> ElementsToCheck(RowCase c, Random random) => c.Width <= 16
+        ? Enumerable.Range(0, c.Rows * c.Width)
+        : Enumerable.Range(0, c.Rows).SelectMany(r => new[] { r * c.Width, r * c.Width + c.Width - 1, r * c.Width + random.Next(c.Width), r * c.Width + random.Next(c.Width) });
 
     public static TheoryData<string, int> KernelCases()
     {

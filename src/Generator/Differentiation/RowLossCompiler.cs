@@ -197,7 +197,7 @@ internal static class RowLossCompiler
         }
         for (int w = 0; w < wrts.Count; w++)
         {
-            yield return new DerivativeText(wrts[w].Name + "[j]", Text(gradients[w], fixupValues, w), Text(hessian.Diagonals[w], hessian.Fixups, w));
+            yield return new DerivativeText(wrts[w].Name + "[j]", Text(gradients[w], fixupValues, w), hessian.Supported ? Text(hessian.Diagonals[w], hessian.Fixups, w) : "");
         }
     }
 }

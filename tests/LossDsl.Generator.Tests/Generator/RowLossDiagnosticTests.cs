@@ -35,6 +35,22 @@ public class RowLossDiagnosticTests
     }
 
     [Theory]
+    [InlineData("[Loss] public static float Ce(ReadOnlySpan<float> x, int y) => LogSumExp(x) - x[y];", true)]
+    [InlineData("[Loss] public static float Focal(ReadOnlySpan<float> x, int y) { float l = x[y] - LogSumExp(x); return -Square(1 - Exp(l)) * l; }", true)]
+    [InlineData("[Loss] public static float Pair(ReadOnlySpan<float> x, int a, int b) => LogSumExp(x) - x[a] * x[b];", false)] // cross term of two labels
+    [InlineData("[Loss] public static float Cross(ReadOnlySpan<float> x, ReadOnlySpan<float> t, int y) => Square(x[y]) * Dot(x, t);", false)] // t[y] at the label
+    public void GradientHessian_is_generated_where_its_label_terms_are_per_row_values(string members, bool expected)
+    {
+        var run = RunGenerator(InClass(members));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilerErrors);
+        string source = string.Concat(run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.Equal(expected, source.Contains("public void GradientHessian(", StringComparison.Ordinal));
+        Assert.Equal(expected, source.Contains("∂²loss/∂x[j]²", StringComparison.Ordinal));
+        if (!expected) Assert.DoesNotContain("IClassificationLoss", source);
+    }
+
+    [Theory]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Wrt] int y) => LogSumExp(x) - x[y];", "[Wrt] int y")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, int y, [ClassWeights] ReadOnlySpan<float> w) => w[y] * LogSumExp(x);", "[ClassWeights] ReadOnlySpan<float> w")]
     [InlineData("[Loss] public static float M(ReadOnlySpan<float> x, [Hyper, ClassWeights] ReadOnlySpan<float> w) => Dot(w, x);", "[Hyper, ClassWeights] ReadOnlySpan<float> w")]
