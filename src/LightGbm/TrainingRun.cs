@@ -45,12 +45,7 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
         DatasetHandle? validData = valid?.Build(parameters);
 
         var trainEvaluation = new ObjectiveEvaluation(objective, train.Rows, train.Weights);
-        var validEvaluation = valid is null ? null : new ObjectiveEvaluation(validObjective!, valid.Rows, valid.Weights);
-        double[] initial = InitialScores(trainEvaluation, trainData);
-        var probeGradient = new double[_outputs];
-        var probeHessian = new double[_outputs];
-        trainEvaluation.Derivatives(initial, probeGradient, probeHessian, out double meanPositiveHessian);
-        double floor = options.HessianFloor ?? HessianFloor.Automatic(meanPositiveHessian);
+        var (initial, floor) = StartingPoint(trainEvaluation, trainData);
         train.SetInitialScores(ClassMajor(initial, train.Rows));
         valid?.SetInitialScores(ClassMajor(initial, valid.Rows));
 
@@ -59,10 +54,11 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
 
         // One objective step per iteration: the loss at LightGBM's current scores (reported for the iteration that
         // produced them) and the gradient and Hessian the next tree is grown from.
-        var step = new ObjectiveStep(objective, train.Rows, train.Weights, floor, options.Threads ?? Environment.ProcessorCount);
+        int threads = options.Threads ?? Environment.ProcessorCount;
+        var step = new ObjectiveStep(objective, train.Rows, train.Weights, floor, threads);
+        var validStep = valid is null ? null : new ObjectiveStep(validObjective!, valid.Rows, valid.Weights, floor: null, threads);
         var raw = new double[train.Rows * _outputs];
         var validRaw = valid is null ? null : new double[valid.Rows * _outputs];
-        var validScores = valid is null ? null : new float[valid.Rows * _outputs];
 
         Booster.Scores(booster, 0, raw);
         step.Run(raw);
@@ -75,13 +71,12 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
             if (!Booster.Update(booster, step.ClassMajorGradient, step.ClassMajorHessian)) break; // no split left: LightGBM dropped the empty trees
 
             Booster.Scores(booster, 0, raw);
-            double trainLoss = step.Run(raw) / trainEvaluation.TotalWeight;
+            double trainLoss = step.Run(raw) / step.TotalWeight;
             double? validLoss = null;
-            if (validEvaluation is not null)
+            if (validStep is not null)
             {
                 Booster.Scores(booster, 1, validRaw!);
-                RowMajor(validRaw!, validScores!, valid!.Rows);
-                validLoss = validEvaluation.MeanLoss(validScores!);
+                validLoss = validStep.Run(validRaw!) / validStep.TotalWeight;
             }
             var record = new LightGbmIteration(iteration, trainLoss, validLoss, clock.Elapsed);
             history.Add(record);
@@ -109,6 +104,14 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
         return LightGbmBooster.FromTraining(booster, best, initial, history);
     }
 
+    // The initial score, and the Hessian floor from the loss's curvature there.
+    private (double[] Initial, double Floor) StartingPoint(ObjectiveEvaluation evaluation, DatasetHandle trainData)
+    {
+        double[] initial = InitialScores(evaluation, trainData);
+        evaluation.Derivatives(initial, new double[_outputs], new double[_outputs], out double meanPositiveHessian);
+        return (initial, options.HessianFloor ?? HessianFloor.Automatic(meanPositiveHessian));
+    }
+
     private double[] InitialScores(ObjectiveEvaluation evaluation, DatasetHandle trainData)
     {
         if (options.InitialScore is { } given)
@@ -127,19 +130,5 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
         var scores = new double[rows * _outputs];
         for (int j = 0; j < _outputs; j++) scores.AsSpan(j * rows, rows).Fill(perOutput[j]);
         return scores;
-    }
-
-    // LightGBM keeps scores class-major ([class × rows]); losses read rows ([row × classes]).
-    private void RowMajor(double[] classMajor, float[] rowMajor, int rows)
-    {
-        if (_outputs == 1)
-        {
-            for (int i = 0; i < rows; i++) rowMajor[i] = (float)classMajor[i];
-            return;
-        }
-        for (int j = 0; j < _outputs; j++)
-        {
-            for (int i = 0; i < rows; i++) rowMajor[i * _outputs + j] = (float)classMajor[j * rows + i];
-        }
     }
 }

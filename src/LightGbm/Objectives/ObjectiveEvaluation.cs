@@ -61,8 +61,8 @@ internal sealed class ObjectiveEvaluation
     /// <summary>Weighted mean loss when every row has the scores <paramref name="constant"/>.</summary>
     public double MeanLoss(ReadOnlySpan<double> constant) => MeanLoss(Fill(constant));
 
-    /// <summary>Weighted mean loss at row-major scores.</summary>
-    public double MeanLoss(ReadOnlySpan<float> scores)
+    // Weighted mean loss at row-major scores.
+    private double MeanLoss(ReadOnlySpan<float> scores)
     {
         if (_sums is LocalSums) return _objective.LossSum(0, scores, _weights, _losses) / TotalWeight;
         _objective.Losses(0, scores, _losses);

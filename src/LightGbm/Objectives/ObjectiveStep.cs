@@ -7,8 +7,9 @@ namespace LossDsl.LightGbm.Objectives;
 
 /// <summary>
 /// The loss's side of one boosting iteration, in chunks of rows on up to <c>threads</c> threads (LightGBM computes its
-/// own objectives with OpenMP): LightGBM's class-major raw scores → row-major float scores → the training loss at
-/// them and the floored, weighted gradient and Hessian in LightGBM's class-major layout for the next tree.
+/// own objectives with OpenMP): LightGBM's class-major raw scores → row-major float scores → the loss at them and,
+/// for the training rows, the floored, weighted gradient and Hessian in LightGBM's class-major layout for the next
+/// tree. For validation rows (<c>floor</c> null) only the loss.
 /// </summary>
 internal sealed class ObjectiveStep
 {
@@ -17,12 +18,17 @@ internal sealed class ObjectiveStep
     private readonly IObjective _objective;
     private readonly int _rows, _outputs, _chunkRows, _chunks, _threads;
     private readonly float[]? _weights;
-    private readonly double _floor;
+    private readonly double? _floor;
     private readonly float[] _gradient, _hessian, _losses;
     private readonly double[] _chunkLoss;
     private readonly int[] _chunkFailure;
 
-    public ObjectiveStep(IObjective objective, int rows, float[]? weights, double floor, int threads)
+    /// <param name="objective">The loss over these rows.</param>
+    /// <param name="rows">How many rows.</param>
+    /// <param name="weights">One weight per row, or null.</param>
+    /// <param name="floor">The Hessian floor; null: the loss only (validation rows), no gradient.</param>
+    /// <param name="threads">Threads at most.</param>
+    public ObjectiveStep(IObjective objective, int rows, float[]? weights, double? floor, int threads)
     {
         _objective = objective;
         _rows = rows;
@@ -32,16 +38,23 @@ internal sealed class ObjectiveStep
         _threads = Math.Max(1, threads);
         _chunkRows = Math.Max(1, ChunkValues / _outputs);
         _chunks = (rows + _chunkRows - 1) / _chunkRows;
-        int n = rows * _outputs;
+        int n = rows * _outputs, gradients = floor is null ? 0 : n;
         Scores = new float[n];
-        ClassMajorGradient = new float[n];
-        ClassMajorHessian = new float[n];
-        _gradient = new float[n];
-        _hessian = new float[n];
+        ClassMajorGradient = new float[gradients];
+        ClassMajorHessian = new float[gradients];
+        _gradient = new float[gradients];
+        _hessian = new float[gradients];
         _losses = new float[rows];
         _chunkLoss = new double[_chunks];
         _chunkFailure = new int[_chunks];
+        double total = 0;
+        if (weights is null) total = rows;
+        else foreach (float w in weights) total += w;
+        TotalWeight = total;
     }
+
+    /// <summary>Σ weights of these rows (their count when unweighted): <see cref="Run"/> ÷ this is the weighted mean loss.</summary>
+    public double TotalWeight { get; }
 
     /// <summary>Row-major scores of the last <see cref="Run"/>.</summary>
     public float[] Scores { get; }
@@ -52,7 +65,7 @@ internal sealed class ObjectiveStep
     /// <summary>The Hessian for LightGBM, class-major.</summary>
     public float[] ClassMajorHessian { get; }
 
-    /// <summary>Σ weight·loss at <paramref name="classMajorRaw"/>; fills the gradient and Hessian for the next tree.</summary>
+    /// <summary>Σ weight·loss at <paramref name="classMajorRaw"/>; for training rows, fills the gradient and Hessian for the next tree.</summary>
     /// <exception cref="InvalidOperationException">The loss's gradient or Hessian is not finite at some row.</exception>
     public double Run(double[] classMajorRaw)
     {
@@ -89,9 +102,11 @@ internal sealed class ObjectiveStep
             }
         }
         _chunkLoss[chunk] = _objective.LossSum(first, scores, _weights, _losses.AsSpan(first, rows));
+        _chunkFailure[chunk] = -1;
+        if (_floor is not { } floor) return;
         Span<float> gradient = _gradient.AsSpan(first * _outputs, rows * _outputs), hessian = _hessian.AsSpan(first * _outputs, rows * _outputs);
         _objective.GradientHessian(first, scores, gradient, hessian);
-        _chunkFailure[chunk] = HessianFloor.Prepare(gradient, hessian, _weights, _floor, first, _rows, _outputs, ClassMajorGradient, ClassMajorHessian);
+        _chunkFailure[chunk] = HessianFloor.Prepare(gradient, hessian, _weights, floor, first, _rows, _outputs, ClassMajorGradient, ClassMajorHessian);
     }
 
     private InvalidOperationException NotFinite(int row)
