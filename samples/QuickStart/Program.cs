@@ -94,15 +94,11 @@ void Fit(string name, LossStep step)
     Console.WriteLine($"  {name,-10} a = {a,6:F3}  b = {b,6:F3}   |error| = {Math.Abs(a - 2) + Math.Abs(b - 1),6:F3}   final loss {loss:F4}");
 }
 
+// Formulas prints the loss, then ∂ and ∂² of each differentiated input, a line each.
 static void Print(string name, LossFormulas formulas)
 {
     Console.WriteLine($"{name}:");
-    Console.WriteLine($"  loss            = {formulas.Loss}");
-    foreach (DerivativeFormula d in formulas.Derivatives)
-    {
-        Console.WriteLine($"  ∂loss/∂{d.Input,-9} = {d.Gradient}");
-        if (d.Hessian.Length > 0) Console.WriteLine($"  ∂²loss/∂{d.Input}² = {d.Hessian}"); // none for a row loss
-    }
+    foreach (string line in formulas.ToString().Split('\n')) Console.WriteLine("  " + line);
     Console.WriteLine();
 }
 

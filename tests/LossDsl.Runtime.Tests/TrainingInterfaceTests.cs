@@ -81,3 +81,34 @@ public class TrainingInterfaceTests
         Assert.Equal(1e-6f, new Losses.GaussianNllLoss().Eps);
     }
 }
+
+/// <summary>What <c>Console.WriteLine(XLoss.Formulas)</c> shows: the loss, then ∂ and ∂² per differentiated input.</summary>
+public class FormulaTextTests
+{
+    [Fact]
+    public void Formulas_print_the_loss_and_each_derivative_a_line_each()
+    {
+        Assert.Equal(
+            "loss = (prediction - target)^2\n∂loss/∂prediction = 2 * (prediction - target)\n∂²loss/∂prediction² = 2",
+            Losses.MseLoss.Formulas.ToString());
+        string[] lines = Losses.GaussianNllLoss.Formulas.ToString().Split('\n');
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("loss = ", lines[0]);
+        Assert.StartsWith("∂loss/∂mean = ", lines[1]);
+        Assert.StartsWith("∂²loss/∂mean² = ", lines[2]);
+        Assert.StartsWith("∂loss/∂variance = ", lines[3]);
+        Assert.StartsWith("∂²loss/∂variance² = ", lines[4]);
+        string[] rowLines = RowLosses.CrossEntropyLoss.Formulas.ToString().Split('\n');
+        Assert.Equal(3, rowLines.Length);
+        Assert.StartsWith("loss = logsumexp(logits)", rowLines[0]);
+        Assert.StartsWith("∂loss/∂logits[j] = softmax(logits)[j]", rowLines[1]);
+        Assert.Equal("∂²loss/∂logits[j]² = softmax(logits)[j] * (1 - softmax(logits)[j])", rowLines[2]);
+        Assert.DoesNotContain("DerivativeFormula[]", Losses.HuberLoss.Formulas.ToString());
+    }
+
+    [Fact]
+    public void A_derivative_without_a_Hessian_is_one_line()
+    {
+        Assert.Equal("∂loss/∂x = 1", new DerivativeFormula("x", "1", "").ToString());
+    }
+}
