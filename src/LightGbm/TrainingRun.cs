@@ -68,7 +68,10 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!Booster.Update(booster, step.ClassMajorGradient, step.ClassMajorHessian)) break; // no split left: LightGBM dropped the empty trees
+            bool grown = Booster.Update(booster, step.ClassMajorGradient, step.ClassMajorHessian);
+            // No feature splits the rows: LightGBM drops the empty trees, except at the first iteration, where it keeps a
+            // constant tree per class — the model is then the initial score.
+            if (!grown && !(iteration == 1 && Booster.Iterations(booster) == 1)) break;
 
             Booster.Scores(booster, 0, raw);
             double trainLoss = step.Run(raw) / step.TotalWeight;
@@ -86,7 +89,7 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
             {
                 best = iteration;
             }
-            else if (loss < bestLoss)
+            else if (loss < bestLoss || best == 0)
             {
                 best = iteration;
                 bestLoss = loss;
@@ -95,12 +98,9 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
             {
                 break;
             }
+            if (!grown) break;
         }
-        if (best == 0)
-        {
-            throw new InvalidOperationException(
-                "LightGBM grew no tree: no feature splits the rows (check MinDataInLeaf and the features), or the validation loss was never finite.");
-        }
+        if (best == 0) throw new InvalidOperationException("LightGBM trained no iteration.");
         return LightGbmBooster.FromTraining(booster, best, initial, history);
     }
 

@@ -204,9 +204,9 @@ public class MisuseTests
     [Fact]
     public void A_loss_whose_gradient_is_not_finite_stops_training_with_the_row()
     {
-        // SquaredLogError reads log1p(prediction): a raw score below -1 is outside its domain.
-        using var data = LightGbmDataset.FromRows(s_x, Data.Columns, s_y.Select(v => v - 10).ToArray());
-        var error = Assert.Throws<InvalidOperationException>(() => LightGbmTrainer.Train(data, new Losses.SquaredLogErrorLoss(), s_options with { InitialScore = -5 }));
-        Assert.Contains("row", error.Message);
+        // Log of a raw score of −5: NaN from the first row on.
+        using var data = LightGbmDataset.FromRows(s_x, Data.Columns, s_y.Select(v => Math.Abs(v) + 1).ToArray());
+        var error = Assert.Throws<InvalidOperationException>(() => LightGbmTrainer.Train(data, new UnguardedLosses.LogErrorLoss(), s_options with { InitialScore = -5 }));
+        Assert.True(error.Message.Contains("not finite at row 0 (raw score -5)"), error.Message);
     }
 }

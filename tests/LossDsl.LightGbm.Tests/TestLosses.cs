@@ -20,6 +20,13 @@ public static partial class BoostingLosses
     }
 }
 
+/// <summary>A log-space error without a guard: NaN wherever the raw score is not positive (what the trainer must catch).</summary>
+public static partial class UnguardedLosses
+{
+    [Loss]
+    public static float LogError(float prediction, float target) => Square(Log(prediction) - Log(target));
+}
+
 /// <summary>A double loss: not an <see cref="ILoss{T}"/> of float, so LightGbmTrainer does not accept it (a compile-time error).</summary>
 public static partial class DoubleLosses
 {

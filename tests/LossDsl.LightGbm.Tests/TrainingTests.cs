@@ -103,9 +103,26 @@ public class TrainingTests
     [Fact]
     public void Without_the_floor_an_L1_loss_stalls_at_once()
     {
+        // Hessian 0: no split passes LightGBM's min_sum_hessian_in_leaf, so the model stays the constant (the median).
         float[] y = Data.Regression(s_x, 7);
-        var error = Assert.Throws<InvalidOperationException>(() => Train(new Losses.L1Loss(), y, s_options with { HessianFloor = 0 }));
-        Assert.Contains("no tree", error.Message);
+        using var booster = Train(new Losses.L1Loss(), y, s_options with { HessianFloor = 0 });
+        Assert.Equal(1, booster.Iterations);
+        Assert.Single(booster.History);
+        Assert.All(booster.PredictRaw(s_x, Data.Columns), v => Assert.Equal(booster.InitialScores[0], v, 1e-9));
+    }
+
+    [Fact]
+    public void Labels_no_feature_separates_give_the_constant_model()
+    {
+        // Every label 0: the best constant logit is far negative (the search stops where the gradient vanishes) and
+        // the rows give no split: LightGBM keeps one constant tree, which carries the initial score.
+        using var zeros = Train(new Losses.BceWithLogitsLoss(), new float[Rows]);
+        Assert.InRange(zeros.InitialScores[0], -40, -15);
+        Assert.All(zeros.PredictRaw(s_validX, Data.Columns), v => Assert.Equal(zeros.InitialScores[0], v, 1e-9));
+        float[] same = Enumerable.Repeat(3.5f, Rows).ToArray();
+        using var constant = Train(new Losses.MseLoss(), same);
+        Assert.All(constant.PredictRaw(s_validX, Data.Columns), v => Assert.Equal(3.5, v, 1e-6));
+        Assert.Equal(1, constant.BestIteration);
     }
 
     [Fact]

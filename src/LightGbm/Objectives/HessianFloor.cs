@@ -76,15 +76,16 @@ internal static class HessianFloor
             g.CopyTo(outGradient[i..]);
             h.CopyTo(outHessian[i..]);
         }
+        bool tailFinite = true;
         for (; i < n; i++)
         {
             float g = gradient[i], h = hessian[i], w = weighted ? weights[i] : 1f;
-            if (!float.IsFinite(g) || !float.IsFinite(h)) return i;
+            tailFinite &= float.IsFinite(g) && float.IsFinite(h);
             outGradient[i] = w * g;
             outHessian[i] = w * Floored(h, floor, zeroOrNegative, tiny);
         }
-        if (finite == Vector<int>.AllBitsSet) return -1;
-        for (int k = 0; k < n; k++)
+        if (finite == Vector<int>.AllBitsSet && tailFinite) return -1;
+        for (int k = 0; k < n; k++) // the first bad row, for the message
         {
             if (!float.IsFinite(gradient[k]) || !float.IsFinite(hessian[k])) return k;
         }
