@@ -78,6 +78,19 @@ public sealed class LightGbmBooster : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// How much each feature contributes to the model: the number of splits on it, or the total loss reduction
+    /// (gain) of those splits — LightGBM's <c>feature_importance</c>. One value per feature.
+    /// </summary>
+    public unsafe double[] FeatureImportance(LightGbmImportance kind = LightGbmImportance.Gain)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (!Enum.IsDefined(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Splits or Gain.");
+        var result = new double[Features];
+        fixed (double* output = result) Native.Check(NativeMethods.LGBM_BoosterFeatureImportance(_handle, 0, (int)kind, output));
+        return result;
+    }
+
     /// <summary>The model in LightGBM's text format (what <c>lgb.Booster(model_str=…)</c> and <see cref="LoadModel"/> read).</summary>
     public string SaveModel()
     {

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using LossDsl.LightGbm.Interop;
 
 namespace LossDsl.LightGbm;
@@ -20,8 +22,9 @@ public sealed class LightGbmDataset : IDisposable
     private DatasetHandle? _handle;
     private string? _builtWith;
 
-    private LightGbmDataset(float[] features, int rows, int columns, float[] labels, float[]? weights, LightGbmDataset? reference)
+    private LightGbmDataset(float[] features, int rows, int columns, float[] labels, float[]? weights, LightGbmDataset? reference, string[]? columnNames)
     {
+        ColumnNames = columnNames;
         _features = features;
         Rows = rows;
         Columns = columns;
@@ -38,9 +41,10 @@ public sealed class LightGbmDataset : IDisposable
     /// <param name="labels">One finite label per row: the loss's target (a class index for multiclass training).</param>
     /// <param name="weights">One finite, non-negative weight per row, or null for 1: it multiplies gradient, Hessian and loss.</param>
     /// <param name="reference">For validation data: the training dataset whose bin boundaries it must use.</param>
-    /// <exception cref="ArgumentException">Empty data, lengths that do not match, a non-finite label or a bad weight.</exception>
+    /// <param name="columnNames">A name per column (kept in the saved model, e.g. for Python's feature importance); null: Column_0, Column_1, ….</param>
+    /// <exception cref="ArgumentException">Empty data, lengths that do not match, a non-finite label, a bad weight, or column names that are not one distinct, non-blank name per column without spaces.</exception>
     public static LightGbmDataset FromRows(ReadOnlySpan<float> features, int columns, ReadOnlySpan<float> labels,
-        ReadOnlySpan<float> weights = default, LightGbmDataset? reference = null)
+        ReadOnlySpan<float> weights = default, LightGbmDataset? reference = null, IReadOnlyList<string>? columnNames = null)
     {
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, "A dataset needs at least one feature column.");
         if (labels.IsEmpty) throw new ArgumentException("A dataset needs at least one row (labels is empty).", nameof(labels));
@@ -64,6 +68,7 @@ public sealed class LightGbmDataset : IDisposable
                 throw new ArgumentException($"weights[{i}] is {weights[i]}; weights must be finite and non-negative.", nameof(weights));
             }
         }
+        string[]? names = columnNames is null ? null : CheckedNames(columnNames, columns, nameof(columnNames));
         if (reference is not null)
         {
             reference.ThrowIfDisposed();
@@ -73,7 +78,23 @@ public sealed class LightGbmDataset : IDisposable
             }
         }
         return new LightGbmDataset(features.ToArray(), labels.Length, columns, labels.ToArray(),
-            weights.IsEmpty ? null : weights.ToArray(), reference);
+            weights.IsEmpty ? null : weights.ToArray(), reference, names);
+    }
+
+    // LightGBM writes names space-separated in its model text and rejects JSON's special characters.
+    private static string[] CheckedNames(IReadOnlyList<string> names, int columns, string paramName)
+    {
+        if (names.Count != columns) throw new ArgumentException($"{paramName} has {names.Count} names for {columns} columns.", paramName);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string? name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Any(c => char.IsWhiteSpace(c) || c is '"' or ',' or ':' or '[' or ']' or '{' or '}' or '\\'))
+            {
+                throw new ArgumentException($"Column name '{name}' is blank or has a space or one of \" , : [ ] {{ }} \\.", paramName);
+            }
+            if (!seen.Add(name)) throw new ArgumentException($"Column name '{name}' appears twice.", paramName);
+        }
+        return names.ToArray();
     }
 
     /// <summary>Rows in this dataset (on this machine, for distributed training).</summary>
@@ -81,6 +102,9 @@ public sealed class LightGbmDataset : IDisposable
 
     /// <summary>Features per row.</summary>
     public int Columns { get; }
+
+    /// <summary>The columns' names, or null for LightGBM's Column_0, Column_1, ….</summary>
+    public IReadOnlyList<string>? ColumnNames { get; }
 
     /// <summary>The training dataset whose bins this one uses, if any.</summary>
     public LightGbmDataset? Reference { get; }
@@ -127,6 +151,7 @@ public sealed class LightGbmDataset : IDisposable
         {
             fixed (float* weights = Weights) Native.Check(NativeMethods.LGBM_DatasetSetField(_handle, "weight", weights, Rows, NativeMethods.DTypeFloat32));
         }
+        if (ColumnNames is string[] names) Native.Check(NativeMethods.LGBM_DatasetSetFeatureNames(_handle, names, names.Length));
         _builtWith = parameters;
         _features = null; // binned now: the raw copy is no longer needed
         return _handle;

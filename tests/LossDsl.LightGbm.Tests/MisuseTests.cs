@@ -48,6 +48,17 @@ public class MisuseTests
         Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => LightGbmDataset.FromRows(s_x, 0, s_y)).ParamName);
     }
 
+    [Theory]
+    [InlineData("a|b")]
+    [InlineData("a|b|c|d|a")]
+    [InlineData("a|b|c|d|has space")]
+    [InlineData("a|b|c|d|")]
+    [InlineData("a|b|c|d|x:y")]
+    public void Column_names_must_be_one_distinct_plain_name_per_column(string names)
+    {
+        Assert.Equal("columnNames", Assert.Throws<ArgumentException>(() => LightGbmDataset.FromRows(s_x, Data.Columns, s_y, columnNames: names.Split('|'))).ParamName);
+    }
+
     [Fact]
     public void A_reference_must_have_the_same_columns()
     {

@@ -186,6 +186,23 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Feature_importance_finds_the_features_the_labels_depend_on_and_names_reach_the_model()
+    {
+        // The labels depend on columns 0–3 (column 0 most), not on column 4.
+        string[] names = ["age", "power", "region", "bonus", "noise"];
+        using var data = LightGbmDataset.FromRows(s_x, Data.Columns, Data.Regression(s_x, 7), columnNames: names);
+        using var booster = LightGbmTrainer.Train(data, new Losses.MseLoss(), s_options);
+        double[] gain = booster.FeatureImportance(), splits = booster.FeatureImportance(LightGbmImportance.Splits);
+        Assert.Equal(Data.Columns, gain.Length);
+        Assert.Equal(0, Array.IndexOf(gain, gain.Max()));
+        Assert.True(gain[4] < 0.05 * gain.Sum(), $"the noise column has {gain[4] / gain.Sum():P1} of the gain");
+        Assert.All(splits, s => Assert.Equal(Math.Round(s), s));
+        Assert.True(splits.Sum() >= booster.Iterations, "every tree splits at least once");
+        Assert.Contains("feature_names=age power region bonus noise", booster.SaveModel());
+        Assert.Equal(names, data.ColumnNames);
+    }
+
+    [Fact]
     public void Cancellation_stops_between_iterations()
     {
         using var source = new CancellationTokenSource();

@@ -30,6 +30,9 @@ internal static partial class NativeMethods
     public static partial int LGBM_DatasetFree(IntPtr dataset);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int LGBM_DatasetSetFeatureNames(DatasetHandle dataset, string[] names, int count);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int LGBM_BoosterCreate(DatasetHandle train, string parameters, out BoosterHandle booster);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
@@ -66,6 +69,9 @@ internal static partial class NativeMethods
     [LibraryImport(Library)]
     public static unsafe partial int LGBM_BoosterSaveModelToString(BoosterHandle booster, int startIteration, int iterations,
         int importanceType, long bufferLength, out long length, byte* buffer);
+
+    [LibraryImport(Library)]
+    public static unsafe partial int LGBM_BoosterFeatureImportance(BoosterHandle booster, int iterations, int importanceType, double* result);
 
     [LibraryImport(Library)]
     public static partial int LGBM_BoosterGetLeafValue(BoosterHandle booster, int tree, int leaf, out double value);
