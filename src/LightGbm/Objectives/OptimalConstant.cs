@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace LossDsl.LightGbm.Objectives;
 
@@ -12,7 +13,7 @@ namespace LossDsl.LightGbm.Objectives;
 /// losses with a zero Hessian (L1, quantile: the weighted median or quantile) converge as surely as smooth ones.
 /// When the gradient never changes sign (every label at one edge of a logistic loss) the optimum is at infinity: the
 /// search stops where the mean gradient has fallen below 1e-9 of its value at the start.
-/// Several outputs (multiclass): diagonal Newton steps with backtracking on the loss.
+/// Several outputs (multiclass): diagonal Newton steps with backtracking on the loss, until the mean gradient vanishes.
 /// </remarks>
 internal static class OptimalConstant
 {
@@ -87,28 +88,29 @@ internal static class OptimalConstant
         for (int step = 0; step < MaxSteps; step++)
         {
             evaluation.Derivatives(c, g, h, out double scale);
-            double largest = 0;
-            for (int j = 0; j < k; j++)
-            {
-                double curvature = h[j] > 0 ? h[j] : Math.Max(scale, 1) * evaluation.TotalWeight;
-                trial[j] = -g[j] / curvature;
-                largest = Math.Max(largest, Math.Abs(trial[j]));
-            }
-            if (largest <= 1e-7) break;
-            // Backtracking: halve the diagonal step until the loss does not increase.
-            double t = 1;
-            double trialLoss = double.NaN;
+            // Converged when the mean gradient vanishes (the loss itself is float-noisy near the optimum).
+            double largestGradient = 0;
+            for (int j = 0; j < k; j++) largestGradient = Math.Max(largestGradient, Math.Abs(g[j]) / evaluation.TotalWeight);
+            if (largestGradient <= 1e-9) break;
+            for (int j = 0; j < k; j++) trial[j] = -g[j] / (h[j] > 0 ? h[j] : Math.Max(scale, 1) * evaluation.TotalWeight);
+            // Backtracking: halve the diagonal step while the loss rises by more than the float kernels' noise.
+            double t = 1, trialLoss = double.NaN;
             for (int halving = 0; halving < 40; halving++, t *= 0.5)
             {
                 for (int j = 0; j < k; j++) candidate[j] = c[j] + t * trial[j];
                 trialLoss = evaluation.MeanLoss(candidate);
-                if (trialLoss <= loss) break;
+                if (trialLoss <= loss + 1e-6 * Math.Abs(loss)) break;
             }
-            if (!(trialLoss <= loss)) break;
-            for (int j = 0; j < k; j++) c[j] += t * trial[j];
-            bool converged = loss - trialLoss <= 1e-12 * Math.Abs(loss);
-            loss = trialLoss;
-            if (converged) break;
+            if (!(trialLoss <= loss + 1e-6 * Math.Abs(loss))) break;
+            double largestStep = 0;
+            for (int j = 0; j < k; j++)
+            {
+                c[j] += t * trial[j];
+                largestStep = Math.Max(largestStep, Math.Abs(t * trial[j]));
+            }
+            loss = Math.Min(loss, trialLoss);
+            // The kernels see float scores: a step below their resolution changes nothing any more.
+            if (largestStep <= 1e-7 * (1 + c.Max(Math.Abs))) break;
         }
         return c;
     }
