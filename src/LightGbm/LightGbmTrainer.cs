@@ -76,7 +76,7 @@ public static class LightGbmTrainer
             throw new ArgumentException("EarlyStoppingRounds, InitialScore and HessianFloor apply to a loss, not to LightGBM's own objectives.", nameof(options));
         }
         string parameters = options.ToParameters(classes, nameof(options), objective);
-        return new TrainingRun(train, null, options, null, null, null, cancellationToken).RunBuiltIn(parameters);
+        return TrainingRun.BuiltIn(train, options, parameters, cancellationToken);
     }
 
     private static void CheckCommon(LightGbmDataset train, object loss, LightGbmOptions options, LightGbmDataset? valid)

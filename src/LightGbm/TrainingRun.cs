@@ -11,13 +11,13 @@ namespace LossDsl.LightGbm;
 /// One training run: network up, datasets built, initial score, then per iteration the loss's gradient and Hessian
 /// at LightGBM's current scores → one tree per output → train and validation loss → early stopping.
 /// </summary>
-internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid, LightGbmOptions options, IObjective? objective,
+internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid, LightGbmOptions options, IObjective objective,
     IObjective? validObjective, IProgress<LightGbmIteration>? progress, CancellationToken cancellationToken)
 {
-    private readonly int _outputs = objective?.Outputs ?? 1;
+    private readonly int _outputs = objective.Outputs;
 
     /// <summary>LightGBM's own objective, named in <paramref name="parameters"/>: the same network, datasets and model handling.</summary>
-    public LightGbmBooster RunBuiltIn(string parameters)
+    public static LightGbmBooster BuiltIn(LightGbmDataset train, LightGbmOptions options, string parameters, CancellationToken cancellationToken)
     {
         Native.EnsureLoaded();
         using NetworkSession? network = options.Network is null ? null : NetworkSession.Start(options.Network);
@@ -36,7 +36,6 @@ internal sealed class TrainingRun(LightGbmDataset train, LightGbmDataset? valid,
 
     public LightGbmBooster Run()
     {
-        if (objective is null) throw new InvalidOperationException("A run with a loss needs its objective.");
         string parameters = options.ToParameters(_outputs, nameof(options));
         Native.EnsureLoaded();
         var clock = Stopwatch.StartNew();

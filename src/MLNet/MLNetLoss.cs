@@ -15,7 +15,8 @@ public enum BinaryLabels
 
 /// <summary>
 /// A generated loss of one prediction against one target as ML.NET's per-example loss: <c>Loss</c> is the loss at
-/// (output, label), <c>Derivative</c> its derivative in the output, both through the loss's own kernels. ML.NET's
+/// (output, label), <c>Derivative</c> its derivative in the output, both through the loss's own kernels (Forward and
+/// Backward on one element). ML.NET's
 /// online trainers call these once per example.
 /// </summary>
 public abstract class MLNetLoss : IScalarLoss
@@ -41,8 +42,9 @@ public abstract class MLNetLoss : IScalarLoss
     /// <summary>∂loss/∂output at the output for this label (as ML.NET's <see cref="IScalarLoss"/>).</summary>
     public float Derivative(float output, float label)
     {
-        float target = Target(label), gradient = 0, hessian = 0;
-        _loss.GradientHessian(new ReadOnlySpan<float>(in output), new ReadOnlySpan<float>(in target), new Span<float>(ref gradient), new Span<float>(ref hessian));
+        // The gradient of a one-element reduction is the element's own, for Mean (1/1) and Sum alike.
+        float target = Target(label), gradient = 0;
+        _loss.Backward(new ReadOnlySpan<float>(in output), new ReadOnlySpan<float>(in target), new Span<float>(ref gradient));
         return gradient;
     }
 }

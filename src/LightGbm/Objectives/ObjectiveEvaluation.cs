@@ -59,13 +59,9 @@ internal sealed class ObjectiveEvaluation
     }
 
     /// <summary>Weighted mean loss when every row has the scores <paramref name="constant"/>.</summary>
-    public double MeanLoss(ReadOnlySpan<double> constant) => MeanLoss(Fill(constant));
-
-    // Weighted mean loss at row-major scores.
-    private double MeanLoss(ReadOnlySpan<float> scores)
+    public double MeanLoss(ReadOnlySpan<double> constant)
     {
-        if (_sums is LocalSums) return _objective.LossSum(0, scores, _weights, _losses) / TotalWeight;
-        _objective.Losses(0, scores, _losses);
+        _objective.Losses(0, Fill(constant), _losses);
         Array.Clear(_field);
         for (int i = 0; i < _rows; i++) _field[i * Outputs] = _losses[i] * Weight(i);
         return _sums.Sum(_field)[0] / TotalWeight;

@@ -45,11 +45,11 @@ internal static class OptimalConstant
         // Bracket: walk downhill, doubling the step (or taking Newton's, if longer), until the gradient changes sign.
         double direction = -Math.Sign(g0);
         double step = h0 > 0 ? Math.Max(Math.Abs(g0 / h0), 1e-6 * (1 + Math.Abs(start))) : 1;
-        double inside = start, gInside = g0, outside = start, gOutside = g0;
+        double inside = start, gInside = g0, outside = start, gOutside = g0, hOutside = h0;
         for (int i = 0; ; i++)
         {
             outside = inside + direction * step;
-            gOutside = G(outside, out _);
+            gOutside = G(outside, out hOutside);
             if (Math.Sign(gOutside) != Math.Sign(gInside) || Math.Abs(gOutside) <= negligible) break;
             if (i == MaxSteps || Math.Abs(outside) > 1e15) throw new InvalidOperationException("The loss's gradient does not change sign: it has no minimum over constant scores; set LightGbmOptions.InitialScore.");
             inside = outside;
@@ -59,8 +59,7 @@ internal static class OptimalConstant
         if (Math.Abs(gOutside) <= negligible) return outside;
 
         double lo = gInside < 0 ? inside : outside, hi = gInside < 0 ? outside : inside; // G(lo) < 0 < G(hi)
-        double c = outside, gc = gOutside;
-        _ = G(c, out double hc);
+        double c = outside, gc = gOutside, hc = hOutside;
         for (int i = 0; i < MaxSteps; i++)
         {
             double next = hc > 0 ? c - gc / hc : double.NaN;
