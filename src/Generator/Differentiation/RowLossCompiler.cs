@@ -89,10 +89,13 @@ internal static class RowLossCompiler
             fixups.ToEquatableArray(),
             Texts(wrts, aggregates, adjoints, gradients, hessian, fixups, fixupValues).ToEquatableArray(),
             ExprPrinter.Print(loss, LossCompiler.MaxFormulaLength),
-            hessian.Supported ? Program(SumElements(aggregates, aggregates.Count), Varying(method, aggregates, perElement: true), cancellationToken) : null,
-            hessian.Supported ? Program(hessianRowOutputs, Varying(method, aggregates, perElement: false), cancellationToken) : null,
-            hessian.Supported ? Program(gradients.Concat(hessian.Diagonals), Varying(method, aggregates, perElement: true), cancellationToken) : null,
-            hessian.SecondAdjoints.Select(s => (s.A, s.B)).ToEquatableArray());
+            hessian.Supported
+                ? new RowHessianKernel(
+                    Program(SumElements(aggregates, aggregates.Count), Varying(method, aggregates, perElement: true), cancellationToken),
+                    Program(hessianRowOutputs, Varying(method, aggregates, perElement: false), cancellationToken),
+                    Program(gradients.Concat(hessian.Diagonals), Varying(method, aggregates, perElement: true), cancellationToken),
+                    hessian.SecondAdjoints.Select(s => (s.A, s.B)).ToEquatableArray())
+                : null);
     }
 
     /// <summary>∂Aₐ/∂x[j] through element j (not through a captured x[y]): the element's derivative, weighted by softmax or the arg-max indicator.</summary>

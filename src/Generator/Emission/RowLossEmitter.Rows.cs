@@ -9,14 +9,22 @@ namespace LossDsl.Generator.Emission;
 /// <summary>A row loss's per-row methods: the passes over each row, then the loss and adjoints in scalar ops.</summary>
 internal sealed partial class RowLossEmitter
 {
+    // What each per-row method runs: its row program, its element pass, its sum pass and how many aggregates that sums
+    // (in the gradient layouts also how many adjoints follow the loss).
+    private (KernelProgram Row, KernelProgram Elements, string SumPass, KernelProgram Sums, int Aggregates) Parts(RowMode mode) => mode switch
+    {
+        RowMode.Forward => (_spec.ForwardRow, _spec.GradientPass, "SumPass", _spec.ForwardSumPass, _spec.ForwardAggregates),
+        RowMode.Backward => (_spec.BackwardRow, _spec.GradientPass, "BackwardSumPass", _spec.BackwardSumPass, _spec.BackwardAggregates),
+        _ => (_spec.Hessian!.Row, _spec.Hessian.Pass, "HessianSumPass", _spec.Hessian.SumPass, _spec.Aggregates.Count),
+    };
+
     // The per-row work: passes over the row, then the per-row program in scalar ops S.
     private void WriteRows(RowMode mode)
     {
         bool gradient = mode != RowMode.Forward;
-        KernelProgram program = mode switch { RowMode.Forward => _spec.ForwardRow, RowMode.Backward => _spec.BackwardRow, _ => _spec.HessianRow! };
-        KernelProgram elementProgram = mode == RowMode.Hessian ? _spec.HessianPass! : _spec.GradientPass;
+        var (program, elementProgram, sumPass, sumProgram, aggregateCount) = Parts(mode);
         // Adjoints come after the loss in both gradient layouts; then the fix-ups (Hessian: gradient, then Hessian ones, then Fₐᵦ).
-        int adjointCount = mode == RowMode.Hessian ? _spec.Aggregates.Count : _spec.BackwardAggregates;
+        int adjointCount = aggregateCount;
         var parameters = new List<string> { "int start", "int end", "int width" };
         if (mode != RowMode.Hessian) parameters.Add(gradient ? $"{_t} scaleValue" : "bool storeLosses");
         parameters.AddRange(_labels.Where(l => l.IgnoreIndex is not null).Select(l => $"int {Local(l.Name)}Ignore"));
@@ -35,9 +43,8 @@ internal sealed partial class RowLossEmitter
         var fixupOutputs = gradient ? Enumerable.Range(1 + adjointCount, _spec.Fixups.Count).ToList() : new List<int>();
         var hessianFixupOutputs = mode == RowMode.Hessian ? Enumerable.Range(1 + adjointCount + _spec.Fixups.Count, _spec.Fixups.Count).ToList() : new List<int>();
         int secondStart = 1 + adjointCount + 2 * _spec.Fixups.Count;
-        var usedSeconds = mode == RowMode.Hessian
-            ? Enumerable.Range(0, _spec.SecondAdjoints.Count).Where(k => Reads(RowKernelSpec.SecondAdjoint(_spec.SecondAdjoints[k].A, _spec.SecondAdjoints[k].B))).ToList()
-            : new List<int>();
+        var pairs = mode == RowMode.Hessian ? _spec.Hessian!.SecondAdjoints : EquatableArray<(int A, int B)>.Empty;
+        var usedSeconds = Enumerable.Range(0, pairs.Count).Where(k => Reads(RowKernelSpec.SecondAdjoint(pairs[k].A, pairs[k].B))).ToList();
         var outputs = (mode == RowMode.Hessian ? new List<int>() : new List<int> { 0 })
             .Concat(usedAdjoints.Select(a => 1 + a)).Concat(fixupOutputs).Concat(hessianFixupOutputs).Concat(usedSeconds.Select(k => secondStart + k)).ToList();
 
@@ -54,7 +61,7 @@ internal sealed partial class RowLossEmitter
         var adjointCodes = usedAdjoints.Select(a => (Aggregate: a, Code: expressions.Emit(program.Outputs[1 + a]))).ToList();
         var fixupCodes = fixupOutputs.Select(o => expressions.Emit(program.Outputs[o])).ToList();
         var hessianFixupCodes = hessianFixupOutputs.Select(o => expressions.Emit(program.Outputs[o])).ToList();
-        var secondCodes = usedSeconds.Select(k => (Pair: _spec.SecondAdjoints[k], Code: expressions.Emit(program.Outputs[secondStart + k]))).ToList();
+        var secondCodes = usedSeconds.Select(k => (Pair: pairs[k], Code: expressions.Emit(program.Outputs[secondStart + k]))).ToList();
 
         // No AggressiveOptimization here or on the passes: tiered compilation with PGO measured faster for these
         // per-row methods (CE forward over 4,096 × 1,000: 1.25 ms against 2.0 ms).
@@ -105,12 +112,9 @@ internal sealed partial class RowLossEmitter
         }
         foreach (IndexedElement indexed in _method.Rows!.Indexed) _w.Line($"{_t} {_locals[indexed.Name]} = {Unsafe}.Add(ref {Local(indexed.Row)}Row, {Local(indexed.Label)});");
         var maxima = AggregateIndices(AggregateKind.Max, AggregateKind.LogSumExp, _spec.ForwardAggregates);
-        int aggregateCount = mode switch { RowMode.Forward => _spec.ForwardAggregates, RowMode.Backward => _spec.BackwardAggregates, _ => _spec.Aggregates.Count };
         var sums = AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, aggregateCount);
         if (maxima.Count > 0 || sums.Count > 0 || gradient) _w.Line("int j;");
 
-        string sumPass = mode switch { RowMode.Forward => "SumPass", RowMode.Backward => "BackwardSumPass", _ => "HessianSumPass" };
-        KernelProgram sumProgram = mode switch { RowMode.Forward => _spec.ForwardSumPass, RowMode.Backward => _spec.BackwardSumPass, _ => _spec.HessianSumPass! };
         if (_speculates)
         {
             // The previous row's maximum as the shift, checked by the maxima the sum pass tracks anyway: the

@@ -153,8 +153,8 @@ internal sealed partial class RowLossEmitter
             WritePass("GradientPass", _spec.GradientPass, PassKind.Gradient, Enumerable.Range(0, _wrts.Count).ToList(), storeSoftmax: false);
             if (_spec.HasHessian)
             {
-                WritePass("HessianSumPass", _spec.HessianSumPass!, PassKind.Sum, AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, _spec.Aggregates.Count), storeSoftmax: true);
-                WritePass("HessianPass", _spec.HessianPass!, PassKind.Hessian, Enumerable.Range(0, 2 * _wrts.Count).ToList(), storeSoftmax: false);
+                WritePass("HessianSumPass", _spec.Hessian!.SumPass, PassKind.Sum, AggregateIndices(AggregateKind.Sum, AggregateKind.LogSumExp, _spec.Aggregates.Count), storeSoftmax: true);
+                WritePass("HessianPass", _spec.Hessian.Pass, PassKind.Hessian, Enumerable.Range(0, 2 * _wrts.Count).ToList(), storeSoftmax: false);
             }
         }
     }

@@ -16,10 +16,7 @@ namespace LossDsl.Generator.Model;
 /// <param name="BackwardRow">Outputs: the loss, each aggregate's scaled adjoint (<see cref="Adjoint"/>), each fix-up (<see cref="Fixups"/>).</param>
 /// <param name="GradientPass">Outputs: the gradient element of each [Wrt] row.</param>
 /// <param name="Fixups">The indexed elements of [Wrt] rows: their gradient is added at the label after the pass.</param>
-/// <param name="HessianSumPass">The sum pass of GradientHessian, over all aggregates (with the label terms' sums); null when the Hessian is not generated.</param>
-/// <param name="HessianRow">Outputs: the loss, each aggregate's adjoint, each gradient fix-up, each Hessian fix-up, each second adjoint (<see cref="SecondAdjoints"/>).</param>
-/// <param name="HessianPass">Outputs: the gradient element of each [Wrt] row, then the Hessian diagonal element of each.</param>
-/// <param name="SecondAdjoints">The pairs a ≤ b whose ∂²loss/∂Aₐ∂Aᵦ the row program computes, in output order.</param>
+/// <param name="Hessian">GradientHessian's programs; null when the Hessian diagonal is not generated.</param>
 internal sealed record RowKernelSpec(
     LossMethodSpec Method,
     EquatableArray<RowAggregate> Aggregates,
@@ -34,10 +31,7 @@ internal sealed record RowKernelSpec(
     EquatableArray<IndexedElement> Fixups,
     EquatableArray<DerivativeText> Derivatives,
     string LossText,
-    KernelProgram? HessianSumPass,
-    KernelProgram? HessianRow,
-    KernelProgram? HessianPass,
-    EquatableArray<(int A, int B)> SecondAdjoints)
+    RowHessianKernel? Hessian)
 {
     /// <summary>Symbol of the gradient factor: 1/N, 1/Σw or 1 (the reduction), folded into adjoints.</summary>
     public const string Scale = "@scale";
@@ -52,7 +46,14 @@ internal sealed record RowKernelSpec(
     public static string SecondAdjoint(int a, int b) => "@adjoint" + a + "_" + b;
 
     /// <summary>Whether GradientHessian (gradient and Hessian diagonal) is generated.</summary>
-    public bool HasHessian => HessianPass is not null;
+    public bool HasHessian => Hessian is not null;
 
     public static string Fixup(int fixup) => "@fixup" + fixup;
 }
+
+/// <summary>The programs of a row loss's GradientHessian (gradient and Hessian diagonal, unreduced).</summary>
+/// <param name="SumPass">The sum pass over all aggregates (with the label terms' sums).</param>
+/// <param name="Row">Outputs: the loss, each aggregate's adjoint, each gradient fix-up, each Hessian fix-up, each second adjoint (<see cref="SecondAdjoints"/>).</param>
+/// <param name="Pass">Outputs: the gradient element of each [Wrt] row, then the Hessian diagonal element of each.</param>
+/// <param name="SecondAdjoints">The pairs a ≤ b whose ∂²loss/∂Aₐ∂Aᵦ the row program computes, in output order.</param>
+internal sealed record RowHessianKernel(KernelProgram SumPass, KernelProgram Row, KernelProgram Pass, EquatableArray<(int A, int B)> SecondAdjoints);
