@@ -7,7 +7,16 @@ namespace LossDsl;
 /// nested <c>{Method}Loss</c> class with vectorized Forward, Backward, ForwardBackward and GradientHessian kernels.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class LossAttribute : Attribute;
+public sealed class LossAttribute : Attribute
+{
+    /// <summary>
+    /// Whether the generated kernels compute the stable equivalents of unstable spellings (default true):
+    /// <c>Log(Sigmoid(z))</c> as <c>LogSigmoid(z)</c>, <c>Log(1 + Exp(x))</c> as <c>Softplus(x)</c>, 1 - pₜ of a focal
+    /// loss as σ(-z)·y + σ(z)·(1 - y), … (each listed in the class's XML docs and <c>Formulas.Rewrites</c>). False keeps
+    /// the literal IEEE semantics of the method as written. See docs/stability.md.
+    /// </summary>
+    public bool Rewrite { get; set; } = true;
+}
 
 /// <summary>
 /// Marks a helper method that [Loss] methods may call: its body is inlined and differentiated with theirs.

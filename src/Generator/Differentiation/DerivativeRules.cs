@@ -28,11 +28,13 @@ internal static class DerivativeRules
             Function.Log1p => Pow(Add(One, x), MinusOne),
             Function.Expm1 => Call(Function.Exp, x),
             Function.Sqrt => Div(Const(0.5), Call(Function.Sqrt, x)),
-            // s(1 - s): with s computed once, exactly 0 where s saturates (no NaN at |x| = 1e4).
-            Function.Sigmoid => Mul(Call(Function.Sigmoid, x), Sub(One, Call(Function.Sigmoid, x))),
+            // σ(x)σ(-x), not s(1 - s): 1 - s is 0 once s rounds to 1 (x > 17 in float), σ(-x) keeps its digits.
+            // Both share exp(-|x|) once lowered, and the product is exactly 0 where one saturates (no NaN at |x| = 1e4).
+            Function.Sigmoid => Mul(Call(Function.Sigmoid, x), Call(Function.Sigmoid, Neg(x))),
             Function.Softplus => Call(Function.Sigmoid, x),
             Function.LogSigmoid => Call(Function.Sigmoid, Neg(x)),
-            Function.Tanh => Sub(One, Pow(Call(Function.Tanh, x), Const(2))),
+            // sech²(x) = 4σ(2x)σ(-2x), not 1 - tanh²(x), which cancels to 0 once tanh rounds to ±1 (|x| > 9 in float).
+            Function.Tanh => Mul(Const(4), Call(Function.Sigmoid, Mul(Const(2), x)), Call(Function.Sigmoid, Mul(Const(-2), x))),
             Function.LogCosh => Call(Function.Tanh, x),
             _ => throw new System.ArgumentOutOfRangeException(nameof(function), function, "Has no local derivative rule; see Differentiator."),
         };

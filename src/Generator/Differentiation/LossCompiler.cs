@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using LossDsl.Generator.Accuracy;
 using LossDsl.Generator.Helpers;
 using LossDsl.Generator.Model;
 using LossDsl.Generator.Simplification;
@@ -28,12 +29,21 @@ internal static class LossCompiler
                 RowKernelSpec rows = RowLossCompiler.Compile(method, cancellationToken);
                 return new KernelSpec(method, null, null, rows.Derivatives, rows.LossText, serialized, null, rows);
             }
-            ImmutableArray<Expr> outputs = LossAndDerivatives(method, method.Body, cancellationToken);
+            List<RewriteNote>? notes = method.Rewrite ? new List<RewriteNote>() : null;
+            ImmutableArray<Expr> outputs = LossAndDerivatives(method, method.Body, notes, cancellationToken);
             var texts = method.Parameters.Where(p => p.IsWrt).Select((wrt, w) => new DerivativeText(wrt.Name,
                 ExprPrinter.Print(outputs[KernelSpec.GradientOutput(w)], MaxFormulaLength),
                 ExprPrinter.Print(outputs[KernelSpec.HessianOutput(w)], MaxFormulaLength)));
-            return new KernelSpec(method, Program(method, outputs, cancellationToken), AtDefaults(method, cancellationToken),
-                texts.ToEquatableArray(), ExprPrinter.Print(method.Body, MaxFormulaLength), serialized, null);
+            KernelProgram program = Program(method, outputs, cancellationToken);
+            Specialization? atDefaults = AtDefaults(method, notes, cancellationToken);
+            // The certificate's reference is the stable form even when the kernels keep the method as written.
+            ImmutableArray<Expr> stable = notes is null ? LossAndDerivatives(method, method.Body, new List<RewriteNote>(), cancellationToken) : outputs;
+            var kernels = atDefaults is null ? new[] { program } : new[] { program, atDefaults.Program };
+            return new KernelSpec(method, program, atDefaults, texts.ToEquatableArray(), ExprPrinter.Print(outputs[0], MaxFormulaLength), serialized, null)
+            {
+                Rewrites = (notes ?? new List<RewriteNote>()).Select(n => n.ToString()).ToEquatableArray(),
+                Accuracy = Certificate.Measure(method, serialized, stable, kernels, cancellationToken),
+            };
         }
         catch (OperationCanceledException)
         {
@@ -45,19 +55,33 @@ internal static class LossCompiler
         }
     }
 
-    /// <summary>The loss, then for each [Wrt] input its gradient and Hessian.</summary>
-    private static ImmutableArray<Expr> LossAndDerivatives(LossMethodSpec method, Expr loss, CancellationToken cancellationToken)
+    /// <summary>
+    /// The loss, then for each [Wrt] input its gradient and Hessian: in their stable forms (the loss before it is
+    /// differentiated, each derivative after) unless the method opts out, the rewrites made added to <paramref name="notes"/>.
+    /// </summary>
+    internal static ImmutableArray<Expr> LossAndDerivatives(LossMethodSpec method, Expr loss, List<RewriteNote>? notes, CancellationToken cancellationToken)
     {
+        var kept = new HashSet<Expr>();
+        Expr Stable(Expr expr, string output, bool computed) =>
+            notes is null ? expr : StableRewrites.Apply(expr, StatedRange(method), output, computed, notes, kept, cancellationToken);
+
         var outputs = ImmutableArray.CreateBuilder<Expr>();
+        loss = Stable(loss, "loss", computed: false);
         outputs.Add(loss);
         foreach (ParameterSpec wrt in method.Parameters.Where(p => p.IsWrt))
         {
-            Expr gradient = Differentiator.Derive(loss, wrt.Name, cancellationToken);
-            outputs.Add(gradient);
-            outputs.Add(Differentiator.Derive(gradient, wrt.Name, cancellationToken));
+            // The Hessian differentiates the stable gradient before its 0·∞ guards (see StableRewrites.Apply).
+            string name = $"∂loss/∂{wrt.Name}";
+            Expr gradient = Stable(Differentiator.Derive(loss, wrt.Name, cancellationToken), name, computed: false);
+            outputs.Add(Stable(gradient, name, computed: true));
+            outputs.Add(Stable(Differentiator.Derive(gradient, wrt.Name, cancellationToken), $"∂²loss/∂{wrt.Name}²", computed: true));
         }
         return outputs.ToImmutable();
     }
+
+    /// <summary>The range each parameter states, (-∞, ∞) where it states none.</summary>
+    internal static Func<string, (double Lo, double Hi)> StatedRange(LossMethodSpec method) =>
+        name => method.Parameters.FirstOrDefault(p => p.Name == name)?.Range is var (lo, hi) ? (lo, hi) : (double.NegativeInfinity, double.PositiveInfinity);
 
     private static KernelProgram Program(LossMethodSpec method, ImmutableArray<Expr> outputs, CancellationToken cancellationToken)
     {
@@ -66,7 +90,7 @@ internal static class LossCompiler
     }
 
     // Hyperparameters in an exponent whose default makes the power a product (an integer up to 4, or ±½).
-    private static Specialization? AtDefaults(LossMethodSpec method, CancellationToken cancellationToken)
+    private static Specialization? AtDefaults(LossMethodSpec method, List<RewriteNote>? notes, CancellationToken cancellationToken)
     {
         var hypers = method.Parameters
             .Where(p => p.Role == ParameterRole.Hyper && p.DefaultValue is { } d && !double.IsNaN(d) && Lowering.HasShortcut(Simplification.Ex.Const(d)))
@@ -75,6 +99,6 @@ internal static class LossCompiler
             .ToList();
         if (hypers.Count == 0) return null;
         Expr body = Simplification.Ex.Substitute(method.Body, hypers.ToDictionary(h => h.Name, h => Simplification.Ex.Const(h.Value)));
-        return new Specialization(hypers.ToEquatableArray(), Program(method, LossAndDerivatives(method, body, cancellationToken), cancellationToken));
+        return new Specialization(hypers.ToEquatableArray(), Program(method, LossAndDerivatives(method, body, notes, cancellationToken), cancellationToken));
     }
 }

@@ -36,7 +36,7 @@ internal static class ClassMembers
     }
 
     /// <summary>Reduction, DegreeOfParallelism and Formulas, in that order; <paramref name="unit"/> is "element" or "row".</summary>
-    public static void WriteCommonProperties(IndentedWriter w, string unit, string formulasSummary, string lossText, IEnumerable<DerivativeText> derivatives)
+    public static void WriteCommonProperties(IndentedWriter w, string unit, string formulasSummary, string lossText, IEnumerable<DerivativeText> derivatives, KernelSpec kernel)
     {
         w.Line();
         w.Line($"/// <summary>How the reduced members combine per-{unit} losses.</summary>");
@@ -53,7 +53,34 @@ internal static class ClassMembers
         w.Line($"/// <summary>{formulasSummary}</summary>");
         string formulas = string.Join(", ", derivatives.Select(d =>
             $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, {Literals.String(d.Hessian)})"));
-        w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(lossText)}, new global::LossDsl.DerivativeFormula[] {{ {formulas} }});");
+        string rewrites = string.Join(", ", kernel.Rewrites.Select(Literals.String));
+        string accuracy = string.Join(", ", kernel.Accuracy.Select(a =>
+            $"new global::LossDsl.OutputAccuracy({Literals.String(a.Output)}, {Literals.Number(a.MaxRelativeError, ScalarType.Double)}, {Literals.Number(a.MaxUlps, ScalarType.Double)}, {a.Points}, {a.NonFinite})"));
+        w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(lossText)}, new global::LossDsl.DerivativeFormula[] {{ {formulas} }})");
+        w.Line("{");
+        w.Line($"    Rewrites = new string[] {{ {rewrites} }},");
+        w.Line($"    Accuracy = new global::LossDsl.OutputAccuracy[] {{ {accuracy} }},");
+        w.Line("};");
+    }
+
+    /// <summary>
+    /// The class docs' stability paragraphs: each rewrite made (docs/stability.md), or that the method opted out, and
+    /// the accuracy certificate of each output.
+    /// </summary>
+    public static void WriteStabilityDocs(IndentedWriter w, KernelSpec kernel)
+    {
+        if (!kernel.Method.Rewrite)
+        {
+            w.Line("/// <para>Stable rewrites: off ([Loss(Rewrite = false)]); the kernels compute the method as written.</para>");
+        }
+        else if (kernel.Rewrites.Count > 0)
+        {
+            w.Line("/// <para>Rewritten to stable forms (the formulas above are what the kernels compute):</para>");
+            foreach (string rewrite in kernel.Rewrites) w.Line($"/// <para>rewritten: {Literals.Xml(rewrite)}</para>");
+        }
+        if (kernel.Accuracy.Count == 0) return;
+        w.Line("/// <para>Accuracy, measured by the generator against a double-double evaluation:</para>");
+        foreach (OutputAccuracy a in kernel.Accuracy) w.Line($"/// <para>{Literals.Xml(a.Output)}: {Literals.Xml(a.Describe())}</para>");
     }
 
     /// <summary>

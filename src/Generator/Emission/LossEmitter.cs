@@ -132,6 +132,7 @@ internal static partial class LossEmitter
                 _w.Line($"/// <para>∂loss/∂{d.Input} = {Literals.Xml(d.Gradient)}</para>");
                 _w.Line($"/// <para>∂²loss/∂{d.Input}² = {Literals.Xml(d.Hessian)}</para>");
             }
+            ClassMembers.WriteStabilityDocs(_w, _spec);
             _w.Line("/// </remarks>");
         }
 
@@ -152,7 +153,7 @@ internal static partial class LossEmitter
                 _w.Line($"Reduction = {Guard}.DefinedReduction(reduction, nameof(reduction));");
             }
             ClassMembers.WriteHyperProperties(_w, _hypers, _t);
-            ClassMembers.WriteCommonProperties(_w, "element", "The simplified loss and derivatives this class computes, as plain math.", _spec.LossText, _spec.Derivatives);
+            ClassMembers.WriteCommonProperties(_w, "element", "The simplified loss and derivatives this class computes, as plain math.", _spec.LossText, _spec.Derivatives, _spec);
         }
 
         private static string Describe(double bound) =>

@@ -130,6 +130,7 @@ internal sealed partial class RowLossEmitter
         _w.Line("/// Row inputs are flattened [rows × width] spans (row r is elements [r·width, (r+1)·width)); labels and");
         _w.Line("/// per-row inputs have one value per row. The mean reduction divides by the rows counted" + (_weights is null ? "" : ", each weighted by its label's class weight") + ".");
         _w.Line("/// </para>");
+        ClassMembers.WriteStabilityDocs(_w, _kernel);
         _w.Line("/// </remarks>");
         _w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"LossDsl.Generator\", \"{LossEmitter.GeneratorVersion}\")]");
         using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}{Interfaces}"))
@@ -211,7 +212,7 @@ internal sealed partial class RowLossEmitter
         ClassMembers.WriteCommonProperties(_w, "row", _spec.HasHessian
                 ? "The simplified loss, gradient and Hessian diagonal this class computes, as plain math."
                 : "The simplified loss and gradients this class computes, as plain math (this loss has no generated Hessian diagonal).",
-            _spec.LossText, _spec.Derivatives);
+            _spec.LossText, _spec.Derivatives, _kernel);
     }
 
     private string InputParameters => string.Join(", ", _inputs.Select(p => $"global::System.ReadOnlySpan<{ElementType(p)}> {Id(p.Name)}").Concat(new[] { "int width" }));

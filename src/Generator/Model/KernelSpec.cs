@@ -16,6 +16,12 @@ internal sealed record KernelSpec(
     string? Failure,
     RowKernelSpec? Rows = null)
 {
+    /// <summary>The stable rewrites made (docs/stability.md), printed: "log(sigmoid(z)) → logsigmoid(z)".</summary>
+    public EquatableArray<string> Rewrites { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The accuracy certificate: one entry per output (loss, then each gradient and Hessian).</summary>
+    public EquatableArray<OutputAccuracy> Accuracy { get; init; } = EquatableArray<OutputAccuracy>.Empty;
+
     public static int GradientOutput(int wrtIndex) => 1 + 2 * wrtIndex;
 
     public static int HessianOutput(int wrtIndex) => 2 + 2 * wrtIndex;

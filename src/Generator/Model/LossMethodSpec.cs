@@ -12,7 +12,8 @@ internal sealed record LossMethodSpec(
     EquatableArray<ParameterSpec> Parameters,
     Expr Body,
     SourceSpan Location,
-    RowShape? Rows = null)
+    RowShape? Rows = null,
+    bool Rewrite = true)
 {
     /// <summary>Whether this is a row loss (some parameter is a ReadOnlySpan row).</summary>
     public bool IsRowLoss => Rows is not null;
@@ -42,7 +43,8 @@ internal enum ParameterRole { Input, Hyper }
 /// <param name="Name">The identifier as written (without any @).</param>
 /// <param name="IsWrt">Differentiated: marked [Wrt], or the first parameter when none is.</param>
 /// <param name="DefaultValue">A hyperparameter's default, if it has one.</param>
-/// <param name="Range">A hyperparameter's stated [Min, Max] (Min/Max on [Hyper]), which the constructor enforces.</param>
+/// <param name="Range">A scalar's stated [Min, Max] (Min/Max on [Wrt], [Hyper], [Domain]): the constructor enforces a
+/// hyperparameter's, the stable rewrites and the accuracy certificate assume every one's.</param>
 /// <param name="Shape">Per element (or per row) scalar, a row of C values, or an int class label.</param>
 /// <param name="IgnoreIndex">A label's [IgnoreIndex] value, if it declares one.</param>
 /// <param name="IsClassWeights">A [Hyper] row marked [ClassWeights]: the mean divides by the rows' label weights.</param>

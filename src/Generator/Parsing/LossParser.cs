@@ -95,9 +95,15 @@ internal static class LossParser
             parameters.ToEquatableArray(),
             body,
             SourceSpanOf(syntax.Identifier.GetLocation()),
-            shape);
+            shape,
+            RewriteRequested(method));
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>[Loss(Rewrite = false)] opts out of the stable rewrites; anything else (the default) keeps them.</summary>
+    private static bool RewriteRequested(IMethodSymbol method) =>
+        !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute"
+            && a.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false));
 
     /// <summary>Each parameter's role; without any [Wrt], the first per-element input is the differentiated one.</summary>
     internal static List<ParameterSpec> Parameters(IMethodSymbol method)
@@ -122,7 +128,7 @@ internal static class LossParser
                 .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SignatureValidator.IgnoreIndexAttributeName)?
                 .ConstructorArguments.FirstOrDefault().Value as int?;
             result.Add(new ParameterSpec(parameter.Name, hyper ? ParameterRole.Hyper : ParameterRole.Input, wrt, defaultValue,
-                hyper && shape == ParameterShape.Scalar ? StatedRanges.Of(parameter) : null, shape, ignoreIndex,
+                shape == ParameterShape.Scalar ? StatedRanges.Of(parameter) : null, shape, ignoreIndex,
                 SignatureValidator.Has(parameter, SignatureValidator.ClassWeightsAttributeName)));
         }
         return result;

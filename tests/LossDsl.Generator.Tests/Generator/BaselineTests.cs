@@ -17,7 +17,7 @@ public class BaselineTests
             """ },
         { "BceWithLogits", "[Loss] public static float BceWithLogits(float logit, float target) => Max(logit, 0f) - logit * target + Softplus(-Abs(logit));" },
         { "SigmoidFocal", """
-            [Loss] public static float SigmoidFocal(float logit, float target, [Hyper] float alpha = 0.25f, [Hyper] float gamma = 2f)
+            [Loss] public static float SigmoidFocal(float logit, [Domain(Min = 0, Max = 1)] float target, [Hyper] float alpha = 0.25f, [Hyper] float gamma = 2f)
             {
                 float p = Sigmoid(logit);
                 float pt = p * target + (1 - p) * (1 - target);
