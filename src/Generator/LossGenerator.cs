@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using LossDsl.Generator.Diagnostics;
 using LossDsl.Generator.Differentiation;
 using LossDsl.Generator.Emission;
@@ -47,16 +46,6 @@ public sealed class LossGenerator : IIncrementalGenerator
             try
             {
                 context.AddSource(kernel.Method.HintName, SourceText.From(LossEmitter.Emit(kernel), System.Text.Encoding.UTF8));
-                foreach (OutputAccuracy inaccurate in kernel.Accuracy.Where(a => a.IsInaccurate(kernel.Method.Type)))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InaccurateKernel, LocationOf(kernel.Method),
-                        inaccurate.Output == "loss" ? "loss" : inaccurate.Output, kernel.Method.MethodName,
-                        inaccurate.NonFinite > 0 ? $"∞ or NaN at {inaccurate.NonFinite} of {inaccurate.Points} points" : $"off by {inaccurate.MaxRelativeError:0.##E+0} relative",
-                        inaccurate.WorstAt,
-                        kernel.Method.Rewrite
-                            ? "write it in a stable form (docs/stability.md lists what the generator repairs), or state the inputs' range with [Domain]"
-                            : "remove Rewrite = false to let the generator use the stable forms, or fix the spelling the LD2xxx warnings point at"));
-                }
                 return;
             }
             catch (System.Exception e) when (e is not System.OperationCanceledException)

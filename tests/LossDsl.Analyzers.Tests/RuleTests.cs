@@ -186,8 +186,23 @@ public class RuleTests
     {
         var diagnostics = await DiagnosticsAsync(InClass("[Loss] public static float A(float x, float y) => Log(1 + Exp(x)) - y * x;"));
         string message = Assert.Single(diagnostics).GetMessage();
-        Assert.Equal("'Log(1 + Exp(x))' overflows: Exp(x) is ∞ for x > 88.72; use Softplus(x), which is exact for every input", message);
+        Assert.Equal("'Log(1 + Exp(x))' overflows: Exp(x) is ∞ for x > 88.72; use Softplus(x), which is exact for every input"
+            + " (the generated kernels already compute the stable form, docs/stability.md; the fix makes the source say what runs)", message);
         Assert.Equal("https://github.com/lossdsl/lossdsl/blob/main/docs/diagnostics/LD2002.md", Assert.Single(diagnostics).Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public async Task A_hazard_the_generator_repairs_says_so_unless_the_loss_keeps_it_literal()
+    {
+        var repaired = Assert.Single(await DiagnosticsAsync(InClass("[Loss] public static float A(float x, float y) => Log(Sigmoid(x)) * y;")));
+        Assert.EndsWith(StabilityAnalyzer.RepairedNote, repaired.GetMessage());
+        // Opted out: the kernel is as written, so the warning does not claim a repair (and LD2011 measures it).
+        var literal = await DiagnosticsAsync(InClass("[Loss(Rewrite = false)] public static float A(float x, float y) => Log(Sigmoid(x)) * y;"));
+        var ld2001 = Assert.Single(literal, d => d.Id == "LD2001");
+        Assert.DoesNotContain("already compute", ld2001.GetMessage());
+        // Not a pattern the rewrites know (a log of something that can reach 0): no claim either.
+        var clamp = Assert.Single(await DiagnosticsAsync(InClass("[Loss] public static float A(float x, float y) => Log(x) * y;")));
+        Assert.DoesNotContain("already compute", clamp.GetMessage());
     }
 
     [Fact]

@@ -41,9 +41,10 @@ public sealed class StabilityAnalyzer : DiagnosticAnalyzer
         if (body is null) return;
         FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
         var reported = new HashSet<(string, TextSpan)>();
+        bool repairs = RewritesKernels(method);
         foreach (Hazard hazard in MethodHazards.Analyze(method, body, context.Compilation, context.CancellationToken))
         {
-            Diagnostic diagnostic = Create(hazard, type);
+            Diagnostic diagnostic = Create(hazard, type, repairs);
             if (reported.Add((diagnostic.Id, diagnostic.Location.SourceSpan))) context.ReportDiagnostic(diagnostic);
         }
     }
@@ -57,13 +58,26 @@ public sealed class StabilityAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static Diagnostic Create(Hazard hazard, FloatingType type)
+    private static Diagnostic Create(Hazard hazard, FloatingType type, bool repairs)
     {
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(FixProperty, hazard.Fix.ToString())
             .Add(TypeProperty, type.Keyword());
+        string advice = repairs && IsRepaired(hazard.Fix) ? hazard.Advice + RepairedNote : hazard.Advice;
         return Diagnostic.Create(StabilityDescriptors.ById(hazard.RuleId), hazard.Operation.Syntax.GetLocation(),
             hazard.FixParts.Select(p => p.GetLocation()), properties,
-            hazard.Operation.Syntax.ToString(), hazard.Explanation, hazard.Advice);
+            hazard.Operation.Syntax.ToString(), hazard.Explanation, advice);
     }
+
+    /// <summary>Appended to the advice of a hazard the generator's stable rewrites repair in the kernels.</summary>
+    public const string RepairedNote = " (the generated kernels already compute the stable form, docs/stability.md; the fix makes the source say what runs)";
+
+    /// <summary>The fixes whose stable form the generator's rewrites compute anyway (StableRewrites).</summary>
+    internal static bool IsRepaired(FixKind fix) => fix is FixKind.LogSigmoid or FixKind.LogSigmoidNegated or FixKind.Softplus or FixKind.LogSumExp
+        or FixKind.Sigmoid or FixKind.SigmoidNegated or FixKind.Log1p or FixKind.Expm1 or FixKind.Expm1Negated or FixKind.Abs;
+
+    // A [Loss] keeps the rewrites unless it says Rewrite = false; a [Differentiable] helper is rewritten in the losses that inline it.
+    private static bool RewritesKernels(IMethodSymbol method) =>
+        !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute"
+            && a.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false));
 }

@@ -56,13 +56,20 @@ internal static class StabilityDescriptors
         "Min and Max on [Wrt], [Hyper] and [Domain] are what the LD2xxx analysis assumes; an empty range (Min above Max, a NaN bound) would make it assume nothing can happen, and a default outside the range breaks the assumption at the first call.",
         HelpRoot + DiagnosticIds.ContradictoryRange + ".md");
 
+    public static readonly DiagnosticDescriptor InaccurateKernel = new(DiagnosticIds.InaccurateKernel,
+        "A generated kernel is inaccurate where the exact value is finite",
+        "The generated {0} of '{1}' is {2}, where the exact value is finite and moderate (worst at {3}); {4}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "The accuracy certificate: each output of the kernel the generator emits (loss, gradient, Hessian) is evaluated in its own precision at 2048 points across the inputs' stated ranges and compared with a higher-precision evaluation of the same math. This warns where an output is ∞ or NaN, or has lost more than half its bits, while the exact value is finite: the generic form of every LD2xxx hazard, found by measurement (docs/stability.md).",
+        HelpRoot + DiagnosticIds.InaccurateKernel + ".md");
+
     /// <summary>The rules about the loss's numerics (<see cref="StabilityAnalyzer"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         LogOfNonPositive, ExpOverflow, PreferLog1p, PreferExpm1, SqrtOfNegative, PowSingularity, DivisionByZero, GradientSingularity,
         ArgumentOutsideStatedRange);
 
     /// <summary>Every LD2xxx descriptor, for documentation and release tracking.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Everything { get; } = All.Add(ContradictoryRange);
+    public static ImmutableArray<DiagnosticDescriptor> Everything { get; } = All.Add(ContradictoryRange).Add(InaccurateKernel);
 
     public static DiagnosticDescriptor ById(string id)
     {

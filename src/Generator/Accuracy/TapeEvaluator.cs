@@ -68,7 +68,8 @@ internal abstract class TapeEvaluator<T> : ITapeEvaluator
 
     public double MagnitudeOf(int output) => _magnitude[Tape.Outputs[output]];
 
-    // Σ|tᵢ| for a sum, Π of magnitudes for a product, the branch taken for a select, |value| otherwise.
+    // Σ|tᵢ| for a sum, Π of magnitudes for a product, the branch taken for a select, mag(u)^e for u^e with e > 0,
+    // |value| otherwise.
     private double Magnitude(ExprKind kind, int[] c, double own)
     {
         double total;
@@ -84,6 +85,12 @@ internal abstract class TapeEvaluator<T> : ITapeEvaluator
                 break;
             case ExprKind.Select:
                 total = _magnitude[Truth[c[0]] ? c[1] : c[2]];
+                break;
+            case ExprKind.Power:
+                // u^e for e > 0 with |terms| in u: a cancellation inside the base stays visible through the power.
+                double exponent = ToDouble(Values[c[1]]);
+                if (!(exponent > 0)) return own;
+                total = System.Math.Pow(_magnitude[c[0]], exponent);
                 break;
             default:
                 return own;

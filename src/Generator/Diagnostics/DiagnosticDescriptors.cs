@@ -98,13 +98,6 @@ internal static class DiagnosticDescriptors
         "The loss does not depend on [Wrt] parameter '{0}': its gradient and Hessian are always 0", Usage,
         DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + DiagnosticIds.WrtUnused + ".md");
 
-    public static readonly DiagnosticDescriptor InaccurateKernel = new(DiagnosticIds.InaccurateKernel,
-        "A generated kernel is inaccurate where the exact value is finite",
-        "The generated {0} of '{1}' is {2}, where the exact value is finite and moderate (worst at {3}); {4}",
-        "LossDsl.Numerics", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        "The generator evaluates each output of the kernel (loss, gradient, Hessian) in its own precision at a few thousand points across the inputs' stated ranges and compares it with a double-double evaluation of the same math. It warns where an output is ∞ or NaN, or has lost more than half its bits, while the exact value is finite: the generic form of every LD2xxx hazard, found by measurement (docs/stability.md).",
-        HelpRoot + DiagnosticIds.InaccurateKernel + ".md");
-
     public static readonly DiagnosticDescriptor InternalError = Error(DiagnosticIds.InternalError,
         "LossDsl generator internal error",
         "The LossDsl generator failed on '{0}': {1}; please report this with the method's source", "LossDsl.Internal");

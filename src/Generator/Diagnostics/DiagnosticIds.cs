@@ -38,6 +38,6 @@ internal static class DiagnosticIds
     public const string GradientSingularity = "LD2008";
     public const string ContradictoryRange = "LD2009";
     public const string ArgumentOutsideStatedRange = "LD2010";
-    public const string InaccurateKernel = "LD2011"; // reported by the generator: the accuracy certificate
+    public const string InaccurateKernel = "LD2011"; // the accuracy certificate, reported by the analyzers
     public const string InternalError = "LD9001";
 }

@@ -18,7 +18,7 @@ internal static class AnalyzerHarness
     public static ImmutableArray<MetadataReference> References => Testing.TestCompilations.References;
 
     /// <summary>Every LD2xxx analyzer the package ships.</summary>
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer(), new AccuracyAnalyzer());
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
