@@ -196,8 +196,12 @@ internal readonly struct DoubleDouble
         if (x.Hi == 0) return new DoubleDouble(double.NegativeInfinity);
         if (double.IsPositiveInfinity(x.Hi)) return x;
         if (Math.Abs(x.Hi - 1) < 0.5) return Log1p(x - 1); // x - 1 is exact here
-        double y = Math.Log(x.Hi);
-        return y + x * Exp(-y) - 1; // one Newton step doubles the digits of y
+        // log x = log(x·2⁻ᵉ) + e·log 2, with x·2⁻ᵉ near 1: e^-y of a large y would leave the Newton step's low part subnormal.
+        int e = (int)Math.Round(Math.Log(x.Hi) / Ln2.Hi);
+        DoubleDouble m = Scale(x, -e);
+        double y = Math.Log(m.Hi);
+        DoubleDouble logM = Math.Abs(m.Hi - 1) < 0.5 ? Log1p(m - 1) : y + m * Exp(-y) - 1; // one Newton step doubles the digits of y
+        return logM + Ln2 * e;
     }
 
     public static DoubleDouble Sqrt(DoubleDouble x)

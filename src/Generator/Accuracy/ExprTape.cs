@@ -54,7 +54,7 @@ internal sealed class ExprTape
         Kinds = Nodes.Select(n => n.Kind).ToArray();
         Symbols = Nodes.OfType<Symbol>().Select(s => s.Name).Distinct().OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
         SymbolSlots = Nodes.Select(n => n is Symbol s ? System.Array.IndexOf(Symbols, s.Name) : -1).ToArray();
-        NegativeTerms = Nodes.Select(n => n is Sum sum ? sum.Terms.Select(t => ExprPrinter.IsNegativeTerm(t, out _)).ToArray() : null).ToArray();
+        SumOrders = Nodes.Select(n => n is Sum sum ? Lowering.SummationOrder(sum).Select(t => sum.Terms.IndexOf(t)).ToArray() : null).ToArray();
         Divisors = Nodes.Select(n => n is Product p ? p.Factors.Select(f => f is Power { Exponent: Constant { Value: < 0 } e } && Lowering.HasShortcut(e) ? -e.Value : 0).ToArray() : null).ToArray();
     }
 
@@ -73,8 +73,8 @@ internal sealed class ExprTape
     /// <summary>For a symbol node, its slot in <see cref="Symbols"/>; -1 elsewhere.</summary>
     public int[] SymbolSlots { get; }
 
-    /// <summary>For a sum node, which terms print (and are emitted) as subtracted.</summary>
-    public bool[]?[] NegativeTerms { get; }
+    /// <summary>For a sum node, the order the kernel adds its terms in (<see cref="Lowering.SummationOrder"/>).</summary>
+    public int[]?[] SumOrders { get; }
 
     /// <summary>For a product node, per factor: the positive power it divides by when it is a negative shortcut power, else 0.</summary>
     public double[]?[] Divisors { get; }

@@ -34,7 +34,7 @@ internal sealed class KernelEvaluator(ExprTape tape, ScalarType type) : TapeEval
             case ExprKind.Constant:
                 return R(((Constant)Tape.Nodes[index]).Value);
             case ExprKind.Sum:
-                return Total(Tape.NegativeTerms[index]!, c);
+                return Total(Tape.SumOrders[index]!, c);
             case ExprKind.Product:
                 return Multiply(Tape.Nodes[index], Tape.Divisors[index]!, c);
             case ExprKind.Power:
@@ -52,22 +52,12 @@ internal sealed class KernelEvaluator(ExprTape tape, ScalarType type) : TapeEval
         }
     }
 
-    // Positive terms first, then each negative one subtracted as its positive counterpart (as emitted).
+    // In the kernel's order; subtracting |t| is adding t, exactly.
     [MethodImpl(AccuracyCode.Optimized)]
-    private double Total(bool[] negative, int[] c)
+    private double Total(int[] order, int[] c)
     {
-        double total = 0;
-        bool first = true;
-        for (int pass = 0; pass < 2; pass++)
-        {
-            for (int k = 0; k < c.Length; k++)
-            {
-                if (negative[k] != (pass == 1)) continue;
-                double term = Values[c[k]];
-                total = first ? term : R(total + term); // -(-t) is exact: subtracting |t| adds t
-                first = false;
-            }
-        }
+        double total = Values[c[order[0]]];
+        for (int k = 1; k < order.Length; k++) total = R(total + Values[c[order[k]]]);
         return total;
     }
 

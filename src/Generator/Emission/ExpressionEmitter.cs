@@ -67,7 +67,7 @@ internal sealed class ExpressionEmitter(KernelProgram program, ScalarType type, 
 
     private string EmitSum(Sum sum)
     {
-        List<Expr> terms = ExprPrinter.DisplayOrder(sum);
+        List<Expr> terms = Lowering.SummationOrder(sum);
         string result = Emit(terms[0]);
         foreach (Expr term in terms.Skip(1))
         {

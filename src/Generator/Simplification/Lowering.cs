@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using LossDsl.Generator.Model;
 using static LossDsl.Generator.Simplification.Ex;
 
@@ -49,6 +50,21 @@ internal static class Lowering
 
         return ImmutableArray.CreateRange(outputs, Visit);
     }
+
+    /// <summary>
+    /// The order a kernel adds a sum's terms in: as printed (positive terms, then the negative ones subtracted), with
+    /// the bounded corrections last — log1p(e^-|x|) ∈ [0, log 2] of a lowered softplus or logsigmoid, and products
+    /// with it. Large terms then cancel exactly before a small one is added: softplus(20) - 20 is
+    /// (max(20, 0) - 20) + log1p(e^-20) = 2.1e-9, where (20 + 2.1e-9) - 20 would be 0 in float.
+    /// </summary>
+    public static List<Expr> SummationOrder(Sum sum)
+    {
+        List<Expr> display = ExprPrinter.DisplayOrder(sum);
+        return display.Where(t => !IsCorrection(t)).Concat(display.Where(IsCorrection)).ToList();
+    }
+
+    private static bool IsCorrection(Expr term) =>
+        term is Call { Function: Function.Log1pUnit } || (term is Product p && p.Factors.Any(f => f is Call { Function: Function.Log1pUnit }));
 
     /// <summary>Whether the kernels compute x^exponent without exp and log: an integer up to 4, or ±½.</summary>
     public static bool HasShortcut(Expr exponent) =>

@@ -23,7 +23,7 @@ internal sealed record RewriteNote(string Output, string Before, string After)
 /// <remarks>
 /// <list type="bullet">
 /// <item>log σ(x) → logsigmoid(x); log(1 + eˣ) → softplus(x); log(eᵃ + eᵇ + …) → a max-shifted log-sum-exp
-/// (pairwise: max(a, b) + softplus(min(a, b) - max(a, b))), and log((eʳ + e⁻ʳ)/2) → logcosh(r); log(1 + x) → log1p(x);
+/// (pairwise: a ≥ b ? a + softplus(b - a) : b + softplus(a - b)), and log((eʳ + e⁻ʳ)/2) → logcosh(r); log(1 + x) → log1p(x);
 /// log(eˣ) → x; e^(log x) → x where x ≥ 0 is stated; √(x²) → |x|; eˣ - 1 → expm1(x); 1/(1 + eˣ) → σ(-x) and
 /// eˣ·σ(-x) → σ(x).</item>
 /// <item>A sum with a constant term that is affine in σ(z), a + b·σ(z) with a, b free of σ(±z), becomes
@@ -182,12 +182,17 @@ internal sealed class StableRewrites
         return PairwiseLogSumExp(exponents);
     }
 
-    // Pairwise, each step exact: log(eᵃ + eᵇ) = max(a, b) + softplus(min(a, b) - max(a, b)); an ∞ difference adds 0.
-    // Not softplus(-|a - b|): its derivative would decide the branch by a > b but the sign by a - b, two float
-    // computations that can disagree at a tie; max and min decide both by the one comparison.
+    // Pairwise, each step exact: log(eᵃ + eᵇ) = a + softplus(b - a) with the larger of a, b as a, so the softplus is of
+    // a non-positive number and the sum never cancels; an ∞ difference adds 0. Both branches are exact, smooth forms,
+    // so their derivatives are the true ones everywhere (max(a, b) + softplus(-|a - b|) would lose the curvature at
+    // a = b, where max and |·| take subgradients: a Hessian of 0 instead of ¼).
     private static Expr PairwiseLogSumExp(List<Expr> exponents) =>
         exponents.Skip(1).Aggregate(exponents[0], (a, b) =>
-            Add(Call(Function.Max, a, b), Call(Function.Softplus, Sub(Call(Function.Min, a, b), Call(Function.Max, a, b)))));
+        {
+            Expr difference = Sub(a, b);
+            return Select(Compare(CompareOp.GreaterOrEqual, difference, Zero),
+                Add(a, Call(Function.Softplus, Neg(difference))), Add(b, Call(Function.Softplus, difference)));
+        });
 
     private static Expr? OnePlusExp(Sum sum) =>
         sum.Terms.Length == 2 && sum.Terms[0] is Call { Function: Function.Exp } exp && IsConstant(sum.Terms[1], 1) ? exp.Arguments[0] : null;
@@ -224,20 +229,24 @@ internal sealed class StableRewrites
     }
 
     /// <summary>
-    /// a + b·σ(z) → a·σ(-z) + (a + b)·σ(z), for the first σ argument where that drops the sum's constant term
-    /// without adding terms: the hazard is a constant cancelling a σ near 1 (1 - σ(z), 1 - pₜ), not σ itself.
+    /// a + b·σ(z) → a·σ(-z) + (a + b)·σ(z), for the first σ argument where that drops the sum's constant term without
+    /// adding terms (1 - σ(z), 1 - pₜ: a constant cancelling a σ near 1), has fewer terms (y + σ - 2yσ, pₜ expanded),
+    /// or where the sum is just b·σ(z) + a (the gradient σ(x) - y: 0 in float at x = 20, y = 1, where
+    /// (1 - y)·σ(x) - y·σ(-x) keeps -2e-9). Not where a holds a select (a kink's branches: nothing cancels there).
     /// </summary>
     private static Expr? SigmoidRule(Sum sum)
     {
         int before = sum.Terms.Length;
-        if (sum.Terms[before - 1] is not Constant) return null;
+        bool constant = sum.Terms[before - 1] is Constant;
         foreach (Expr z in SigmoidArguments(sum))
         {
-            if (!Affine(sum, z, out Expr a, out Expr b) || IsZero(b)) continue;
+            if (!Affine(sum, z, out Expr a, out Expr b) || IsZero(b) || IsZero(a)) continue;
             Expr collected = Add(Mul(a, Call(Function.Sigmoid, Neg(z))), Mul(Add(a, b), Call(Function.Sigmoid, z)));
             int after = collected is Sum s ? s.Terms.Length : 1;
             bool keepsConstant = collected is Constant || (collected is Sum { Terms: var t } && t[t.Length - 1] is Constant);
-            if (after <= before && !keepsConstant) return collected;
+            bool oneFreeTerm = sum.Terms.Count(term => !term.Contains(e => e is Call { Function: Function.Sigmoid })) == 1;
+            bool fewer = !a.Contains(e => e is Model.Select) && (after < before || (before == 2 && after == 2 && oneFreeTerm));
+            if (constant ? after <= before && !keepsConstant : fewer) return collected;
         }
         return null;
     }

@@ -68,8 +68,8 @@ public static partial class TextbookSpellings
     public static float Log1pStable(float prediction, float target) => Log1p(Square(prediction - target));
 
     [Loss]
-    public static float Expm1Spelled(float prediction, float target) => Exp(prediction - target) - 1 - (prediction - target);
+    public static float Expm1Spelled(float prediction, float target) => Square(Exp(prediction - target) - 1);
 
     [Loss]
-    public static float Expm1Stable(float prediction, float target) => Expm1(prediction - target) - (prediction - target);
+    public static float Expm1Stable(float prediction, float target) => Square(Expm1(prediction - target));
 }
