@@ -68,6 +68,18 @@ internal abstract class TapeEvaluator<T> : ITapeEvaluator
 
     public double MagnitudeOf(int output) => _magnitude[Tape.Outputs[output]];
 
+    /// <summary>Whether some value at the last point was ∞ or NaN on the way, even if the outputs are finite.</summary>
+    public bool OverflowedOnTheWay()
+    {
+        for (int i = 0; i < Values.Length; i++)
+        {
+            if (Tape.Kinds[i] is not (ExprKind.Bool or ExprKind.Compare or ExprKind.Logic) && !IsFinite(ToDouble(Values[i]))) return true;
+        }
+        return false;
+    }
+
+    private static bool IsFinite(double x) => !double.IsNaN(x) && !double.IsInfinity(x);
+
     // Σ|tᵢ| for a sum, Π of magnitudes for a product, the branch taken for a select, mag(u)^e for u^e with e > 0,
     // |value| otherwise.
     private double Magnitude(ExprKind kind, int[] c, double own)

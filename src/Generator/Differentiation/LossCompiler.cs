@@ -26,8 +26,13 @@ internal static class LossCompiler
         {
             if (method.IsRowLoss)
             {
-                RowKernelSpec rows = RowLossCompiler.Compile(method, cancellationToken);
-                return new KernelSpec(method, null, null, rows.Derivatives, rows.LossText, serialized, null, rows);
+                var rowNotes = new List<RewriteNote>();
+                LossMethodSpec rowLoss = method.Rewrite ? RowRewrites.Apply(method, StatedRange(method), rowNotes, cancellationToken) : method;
+                RowKernelSpec rows = RowLossCompiler.Compile(rowLoss, cancellationToken);
+                return new KernelSpec(rowLoss, null, null, rows.Derivatives, rows.LossText, serialized, null, rows)
+                {
+                    Rewrites = rowNotes.Select(n => n.ToString()).ToEquatableArray(),
+                };
             }
             List<RewriteNote>? notes = method.Rewrite ? new List<RewriteNote>() : null;
             ImmutableArray<Expr> outputs = LossAndDerivatives(method, method.Body, notes, cancellationToken);

@@ -186,4 +186,27 @@ public class StabilityTests(ITestOutputHelper output)
         var (_, _, literal) = Evaluate(new TextbookSpellings.FocalPowWeightLiteralLoss(1.5f), 40f, 1f);
         Assert.True(float.IsNaN(literal));
     }
+
+    [Fact]
+    public void A_row_log_of_a_sum_of_exps_is_the_LogSumExp_aggregate()
+    {
+        Assert.Equal(new[] { "log(Σⱼ exp(logits[j])) → logsumexp(logits)" }, TextbookSpellings.CrossEntropySpelledLoss.Formulas.Rewrites);
+        var spelled = new TextbookSpellings.CrossEntropySpelledLoss();
+        var stable = new TextbookSpellings.CrossEntropyStableLoss();
+        foreach (int width in new[] { 1, 2, 7, 16, 33 })
+        {
+            float[] x = Enumerable.Range(0, 3 * width).Select(i => i % 5 == 0 ? 1e4f : i % 5 == 1 ? -1e4f : (float)Math.Sin(i) * 50).ToArray();
+            int[] y = { 0, width - 1, width / 2 };
+            var (la, lb) = (new float[3], new float[3]);
+            var (ga, gb, ha, hb) = (new float[x.Length], new float[x.Length], new float[x.Length], new float[x.Length]);
+            spelled.Forward(x, y, width, la);
+            stable.Forward(x, y, width, lb);
+            spelled.GradientHessian(x, y, width, ga, ha);
+            stable.GradientHessian(x, y, width, gb, hb);
+            Assert.All(la.Concat(ga).Concat(ha), v => Assert.True(float.IsFinite(v)));
+            Assert.Equal(lb, la);
+            Assert.Equal(gb, ga);
+            Assert.Equal(hb, ha);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using LossDsl;
 using static LossDsl.LossMath;
 
@@ -72,4 +73,11 @@ public static partial class TextbookSpellings
 
     [Loss]
     public static float Expm1Stable(float prediction, float target) => Square(Expm1(prediction - target));
+
+    /// <summary>Cross-entropy with the log-sum-exp written out: a LogSumExp aggregate once rewritten.</summary>
+    [Loss]
+    public static float CrossEntropySpelled(ReadOnlySpan<float> logits, int target) => Log(Sum(logits, v => Exp(v))) - logits[target];
+
+    [Loss]
+    public static float CrossEntropyStable(ReadOnlySpan<float> logits, int target) => LogSumExp(logits) - logits[target];
 }
