@@ -29,7 +29,7 @@ public class AnalyzerBenchmarks
     public int Analyzers_Diagnostics()
     {
         CSharpCompilation fresh = _compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(_compilation.SyntaxTrees.Select(Reparse));
-        return fresh.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer()))
+        return fresh.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StabilityAnalyzer(), new StatedRangeAnalyzer(), new AccuracyAnalyzer()))
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
     }
 

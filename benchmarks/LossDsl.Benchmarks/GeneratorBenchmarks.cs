@@ -25,8 +25,16 @@ public class GeneratorBenchmarks
     }
 
     /// <summary>A full generator run (parse, differentiate, CSE, emit) over 100 losses.</summary>
+    /// <remarks>The accuracy certificates are cached process-wide by loss, as in an IDE or a build server: measured once.</remarks>
     [Benchmark]
     public int HundredLosses_Run() => Run(_hundred).GeneratedTrees.Length;
+
+    [IterationSetup(Target = nameof(HundredLosses_Run_Cold))]
+    public void ForgetCertificates() => LossDsl.Generator.Accuracy.Certificate.ClearCache();
+
+    /// <summary>The same run as a first build: every certificate measured (2048 points per loss).</summary>
+    [Benchmark]
+    public int HundredLosses_Run_Cold() => Run(_hundred).GeneratedTrees.Length;
 
     /// <summary>One composition nested <see cref="Depth"/> deep.</summary>
     [Benchmark]

@@ -41,7 +41,7 @@ public sealed class StabilityAnalyzer : DiagnosticAnalyzer
         if (body is null) return;
         FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;
         var reported = new HashSet<(string, TextSpan)>();
-        bool repairs = RewritesKernels(method);
+        bool repairs = LossParser.RewriteRequested(method); // a [Differentiable] helper is rewritten in the losses that inline it
         foreach (Hazard hazard in MethodHazards.Analyze(method, body, context.Compilation, context.CancellationToken))
         {
             Diagnostic diagnostic = Create(hazard, type, repairs);
@@ -75,9 +75,4 @@ public sealed class StabilityAnalyzer : DiagnosticAnalyzer
     /// <summary>The fixes whose stable form the generator's rewrites compute anyway (StableRewrites).</summary>
     internal static bool IsRepaired(FixKind fix) => fix is FixKind.LogSigmoid or FixKind.LogSigmoidNegated or FixKind.Softplus or FixKind.LogSumExp
         or FixKind.Sigmoid or FixKind.SigmoidNegated or FixKind.Log1p or FixKind.Expm1 or FixKind.Expm1Negated or FixKind.Abs;
-
-    // A [Loss] keeps the rewrites unless it says Rewrite = false; a [Differentiable] helper is rewritten in the losses that inline it.
-    private static bool RewritesKernels(IMethodSymbol method) =>
-        !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute"
-            && a.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false));
 }

@@ -31,6 +31,9 @@ internal static class Certificate
     private static readonly ConcurrentDictionary<string, EquatableArray<OutputAccuracy>> Cache = new();
     private const int CacheLimit = 4096;
 
+    /// <summary>Forgets every measured loss (benchmarks: the cost of a first build).</summary>
+    internal static void ClearCache() => Cache.Clear();
+
     /// <param name="stable">The loss and its derivatives in stable form (not lowered): the reference.</param>
     /// <param name="kernels">The programs a kernel may run at the default hyperparameters (the general one, and its specialization).</param>
     public static EquatableArray<OutputAccuracy> Measure(LossMethodSpec method, string serializedBody, ImmutableArray<Expr> stable,

@@ -75,10 +75,11 @@ internal static class LossCompiler
         outputs.Add(loss);
         foreach (ParameterSpec wrt in method.Parameters.Where(p => p.IsWrt))
         {
-            // The Hessian differentiates the stable gradient before its 0·∞ guards (see StableRewrites.Apply).
-            string name = $"∂loss/∂{wrt.Name}";
-            Expr gradient = Stable(Differentiator.Derive(loss, wrt.Name, cancellationToken), name, computed: false);
-            outputs.Add(Stable(gradient, name, computed: true));
+            // The Hessian differentiates the gradient as derived from the stable loss, not the rewritten gradient: a 0·∞
+            // guard's condition would be piecewise constant to the differentiator, and a gradient collected in σ would
+            // differentiate into an expanded difference where the derived Hessian is one compact product.
+            Expr gradient = Differentiator.Derive(loss, wrt.Name, cancellationToken);
+            outputs.Add(Stable(gradient, $"∂loss/∂{wrt.Name}", computed: true));
             outputs.Add(Stable(Differentiator.Derive(gradient, wrt.Name, cancellationToken), $"∂²loss/∂{wrt.Name}²", computed: true));
         }
         return outputs.ToImmutable();

@@ -101,7 +101,7 @@ internal static class LossParser
     }
 
     /// <summary>[Loss(Rewrite = false)] opts out of the stable rewrites; anything else (the default) keeps them.</summary>
-    private static bool RewriteRequested(IMethodSymbol method) =>
+    internal static bool RewriteRequested(IMethodSymbol method) =>
         !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute"
             && a.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false));
 
