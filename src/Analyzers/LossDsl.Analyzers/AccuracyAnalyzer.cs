@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using LossDsl.Generator.Accuracy;
 using LossDsl.Generator.Differentiation;
+using LossDsl.Generator.Helpers;
 using LossDsl.Generator.Model;
 using LossDsl.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -32,29 +35,39 @@ public sealed class AccuracyAnalyzer : DiagnosticAnalyzer
         var method = (IMethodSymbol)context.Symbol;
         if (!method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute")) return;
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax syntax) return;
-        KernelSpec? kernel = Compile(method, syntax, context.Compilation, context);
-        if (kernel is null) return;
-        foreach (OutputAccuracy output in kernel.Accuracy.Where(a => a.IsInaccurate(kernel.Method.Type)))
+        if (Measure(method, syntax, context.Compilation, context) is not var (spec, accuracy)) return;
+        foreach (OutputAccuracy output in accuracy.Where(a => a.IsInaccurate(spec.Type)))
         {
             context.ReportDiagnostic(Diagnostic.Create(StabilityDescriptors.InaccurateKernel, syntax.Identifier.GetLocation(),
                 output.Output, method.Name,
                 output.NonFinite > 0 ? $"∞ or NaN at {output.NonFinite} of {output.Points} points" : $"off by {output.MaxRelativeError:0.##E+0} relative",
                 output.WorstAt,
-                kernel.Method.Rewrite
+                spec.Rewrite
                     ? "write it in a stable form (docs/stability.md lists what the generator repairs), or state the inputs' range with [Domain]"
                     : "remove Rewrite = false to let the generator use the stable forms, or fix the spelling the LD2xxx warnings point at"));
         }
     }
 
+    // Keyed like the certificate itself: an unchanged loss (another keystroke elsewhere in the file) is neither
+    // differentiated nor measured again.
+    private static readonly ConcurrentDictionary<string, EquatableArray<OutputAccuracy>> Measured = new();
+
     // What the generator compiles; nothing for code it rejects (it reports LD1xxx), row losses (not certified) or a failure here.
-    private static KernelSpec? Compile(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, SymbolAnalysisContext context)
+    private static (LossMethodSpec Spec, EquatableArray<OutputAccuracy> Accuracy)? Measure(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, SymbolAnalysisContext context)
     {
         try
         {
             var parsed = LossParser.ParseMethod(method, syntax, compilation, context.CancellationToken);
             if (parsed.Value is not { IsRowLoss: false } spec) return null;
-            KernelSpec kernel = LossCompiler.Compile(spec, context.CancellationToken);
-            return kernel.Failure is null ? kernel : null;
+            string key = Certificate.Key(spec, ExprSerializer.Serialize(spec.Body));
+            if (!Measured.TryGetValue(key, out EquatableArray<OutputAccuracy> accuracy))
+            {
+                KernelSpec kernel = LossCompiler.Compile(spec, context.CancellationToken);
+                if (kernel.Failure is not null) return null;
+                if (Measured.Count > 4096) Measured.Clear();
+                Measured[key] = accuracy = kernel.Accuracy;
+            }
+            return (spec, accuracy);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException && !MethodHazards.RethrowFailures)
         {

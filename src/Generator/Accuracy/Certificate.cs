@@ -145,7 +145,8 @@ internal static class Certificate
         point is null ? "" : string.Join(", ", method.Parameters.Where(p => p.Role == ParameterRole.Input)
             .Select(p => p.Name + " = " + point[p.Name].ToString("R", CultureInfo.InvariantCulture)));
 
-    private static string Key(LossMethodSpec method, string serializedBody) =>
+    /// <summary>Everything a certificate depends on: the type, the rewrite flag, the body, each parameter's role, default and range.</summary>
+    internal static string Key(LossMethodSpec method, string serializedBody) =>
         method.Type + "|" + method.Rewrite + "|" + serializedBody + "|" + string.Join(";", method.Parameters.Select(p =>
             $"{p.Name}:{p.Role}:{p.IsWrt}:{p.DefaultValue?.ToString("R", CultureInfo.InvariantCulture)}:{p.Range?.Min.ToString("R", CultureInfo.InvariantCulture)}:{p.Range?.Max.ToString("R", CultureInfo.InvariantCulture)}"));
 
