@@ -15,8 +15,9 @@ public sealed record LossFormulas(string Loss, IReadOnlyList<DerivativeFormula> 
     public IReadOnlyList<string> Rewrites { get; init; } = [];
 
     /// <summary>
-    /// The accuracy certificate: for the loss and each derivative, the worst error of the kernel's arithmetic
-    /// against a double-double evaluation, measured by the generator at a few thousand points (docs/stability.md).
+    /// The accuracy certificate: for the loss and each derivative, the worst error of the kernel's arithmetic against
+    /// the same math in higher precision (double for float kernels, double-double for double), measured by the
+    /// generator at 2048 points (docs/stability.md). Empty for row losses.
     /// </summary>
     public IReadOnlyList<OutputAccuracy> Accuracy { get; init; } = [];
 
