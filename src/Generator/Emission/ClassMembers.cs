@@ -64,6 +64,20 @@ internal static class ClassMembers
     }
 
     /// <summary>
+    /// The formulas as XML doc paragraphs: loss, then ∂ and (where there is one) ∂² per differentiated input. On the class
+    /// and on its constructor, so hovering <c>new CauchyLoss(</c> shows them as hovering the type does.
+    /// </summary>
+    public static void WriteFormulas(IndentedWriter w, string lossText, IEnumerable<DerivativeText> derivatives, bool hessians)
+    {
+        w.Line($"/// <para>loss = {Literals.Xml(lossText)}</para>");
+        foreach (DerivativeText d in derivatives)
+        {
+            w.Line($"/// <para>∂loss/∂{Literals.Xml(d.Input)} = {Literals.Xml(d.Gradient)}</para>");
+            if (hessians) w.Line($"/// <para>∂²loss/∂{Literals.Xml(d.Input)}² = {Literals.Xml(d.Hessian)}</para>");
+        }
+    }
+
+    /// <summary>
     /// The class docs' stability paragraphs: each rewrite made (docs/stability.md), or that the method opted out, and
     /// the accuracy certificate of each output.
     /// </summary>
