@@ -5,6 +5,11 @@ using Perfolizer.Horology;
 
 // dotnet run -c Release --project benchmarks/LossDsl.Benchmarks -- --filter '*'
 // The 512-bit generic math needs over a second of hot calls to reach its last JIT tier: warm up for real.
+if (args.Length > 0 && args[0] == "warmup")
+{
+    LossDsl.Benchmarks.WarmUp.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "codesize")
 {
     LossDsl.Benchmarks.GeneratorBenchmarks.PrintCodeSize();
