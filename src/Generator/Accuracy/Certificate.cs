@@ -12,17 +12,19 @@ namespace LossDsl.Generator.Accuracy;
 
 /// <summary>
 /// The accuracy certificate of an element loss's kernels (docs/stability.md): each output evaluated as the kernel
-/// computes it, in its precision, against a double-double evaluation of the stable form of the same math, at
-/// <see cref="PointCount"/> points (<see cref="SamplePoints"/>), hyperparameters at their defaults. Herbie's
-/// measurement, at compile time: the generic detector behind every hazard pattern.
+/// computes it, in its precision, against the stable form of the same math in higher precision (double for a float
+/// kernel, double-double for a double one), at <see cref="PointCount"/> points (<see cref="SamplePoints"/>),
+/// hyperparameters at their defaults. Herbie's measurement, at compile time: the generic detector behind every
+/// hazard pattern.
 /// </summary>
 internal static class Certificate
 {
     public const int PointCount = 2048;
 
     /// <summary>
-    /// Errors are relative to max(|exact|, magnitude/256): a sum that cancels more than 8 bits of the terms it adds
-    /// is measured against what is left of them, as no evaluation of that formula can do better than ε·magnitude.
+    /// Errors are relative to max(|exact|, magnitude/256), the magnitude being the larger of the point's (the formula with
+    /// every term's absolute value) and the output's median |exact|: a sum that cancels more than 8 bits of its terms is
+    /// measured against them, as no evaluation of that formula does better than ε·magnitude.
     /// </summary>
     public const double Cancellation = 1.0 / 256;
 

@@ -4,8 +4,8 @@ namespace LossDsl.Generator.Model;
 
 /// <summary>
 /// The accuracy certificate of one kernel output (the loss, a gradient, a Hessian), measured at compile time
-/// by the certificate (Accuracy/Certificate.cs): the kernel's arithmetic in its own precision against a double-double
-/// evaluation of the stable form of the same math.
+/// by the certificate (Accuracy/Certificate.cs): the kernel's arithmetic in its own precision against the stable form of
+/// the same math in higher precision (double for float kernels, double-double for double).
 /// </summary>
 /// <param name="Output">"loss", "∂loss/∂x" or "∂²loss/∂x²".</param>
 /// <param name="MaxRelativeError">The worst |kernel - exact| / max(|exact|, magnitude/256) over the points where both are finite
