@@ -15,15 +15,9 @@ internal sealed class ReferenceEvaluator(ExprTape tape) : TapeEvaluator<DoubleDo
 {
     protected override double ToDouble(DoubleDouble value) => value.ToDouble();
 
-    protected override bool Compare(CompareOp op, DoubleDouble a, DoubleDouble b) => op switch
-    {
-        CompareOp.Equal => a == b,
-        CompareOp.NotEqual => a != b,
-        CompareOp.Less => a < b,
-        CompareOp.LessOrEqual => a <= b,
-        CompareOp.Greater => a > b,
-        _ => a >= b,
-    };
+    // Ordered by the high parts, by the low parts where those are equal (NaN and ±∞ carry lo = 0: IEEE's answer).
+    protected override bool Compare(CompareOp op, DoubleDouble a, DoubleDouble b) =>
+        a.Hi == b.Hi ? Evaluator.Compare(op, a.Lo, b.Lo) : Evaluator.Compare(op, a.Hi, b.Hi);
 
     protected override DoubleDouble FromDouble(double value) => value;
 
