@@ -278,7 +278,11 @@ internal static class Ex
     };
 
     /// <summary>Replaces symbols by expressions (inlining, constant hyperparameters), renormalizing on the way.</summary>
-    public static Expr Substitute(Expr expr, IReadOnlyDictionary<string, Expr> bindings)
+    public static Expr Substitute(Expr expr, IReadOnlyDictionary<string, Expr> bindings) =>
+        Replace(expr, node => node is Symbol s && bindings.TryGetValue(s.Name, out Expr? bound) ? bound : null);
+
+    /// <summary>Replaces every subexpression <paramref name="replacement"/> maps (to non-null), renormalizing on the way.</summary>
+    public static Expr Replace(Expr expr, Func<Expr, Expr?> replacement)
     {
         var memo = new Dictionary<Expr, Expr>();
 
@@ -286,12 +290,7 @@ internal static class Ex
         {
             if (memo.TryGetValue(node, out Expr? done)) return done;
             System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-            Expr result = node switch
-            {
-                Symbol s => bindings.TryGetValue(s.Name, out Expr? bound) ? bound : s,
-                _ when node.Children.IsEmpty => node,
-                _ => Rebuild(node, ImmutableArray.CreateRange(node.Children, Visit)),
-            };
+            Expr result = replacement(node) ?? (node.Children.IsEmpty ? node : Rebuild(node, ImmutableArray.CreateRange(node.Children, Visit)));
             memo[node] = result;
             return result;
         }

@@ -27,11 +27,11 @@ internal static class RowRewrites
             if (!aggregates.Contains(lse)) aggregates.Add(lse);
             bindings[Call(Function.Log, Sym(sum.Name))] = Sym(lse.Name);
         }
-        Expr body = bindings.Count == 0 ? method.Body : Replace(method.Body, bindings);
-        foreach (var binding in bindings.Where(b => !method.Body.Equals(body) && !body.Contains(e => e.Equals(b.Key))))
+        foreach (var binding in bindings.Where(b => method.Body.Contains(e => e.Equals(b.Key))))
         {
             notes.Add(new RewriteNote("loss", binding.Key.ToString(), binding.Value.ToString()));
         }
+        Expr body = Replace(method.Body, node => bindings.TryGetValue(node, out Expr? lse) ? lse : null);
         var kept = new HashSet<Expr>();
         body = StableRewrites.Apply(body, statedRange, "loss", false, notes, kept, cancellationToken);
         aggregates = aggregates
@@ -51,19 +51,5 @@ internal static class RowRewrites
         string unique = name;
         for (int k = 2; aggregates.Any(a => a.Name == unique); k++) unique = name + "#" + k;
         return unique;
-    }
-
-    private static Expr Replace(Expr expr, Dictionary<Expr, Expr> bindings)
-    {
-        var memo = new Dictionary<Expr, Expr>();
-        Expr Visit(Expr node)
-        {
-            if (bindings.TryGetValue(node, out Expr? bound)) return bound;
-            if (memo.TryGetValue(node, out Expr? done)) return done;
-            Expr result = node.Children.IsEmpty ? node : Rebuild(node, System.Collections.Immutable.ImmutableArray.CreateRange(node.Children, Visit));
-            memo[node] = result;
-            return result;
-        }
-        return Visit(expr);
     }
 }
