@@ -53,13 +53,9 @@ public sealed class LossGenerator : IIncrementalGenerator
                 kernel = kernel with { Failure = e.GetType().Name + ": " + e.Message };
             }
         }
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, LocationOf(kernel.Method), kernel.Method.MethodName, kernel.Failure));
-    }
-
-    private static Location LocationOf(LossMethodSpec method)
-    {
-        SourceSpan at = method.Location;
-        return Location.Create(at.FilePath, new TextSpan(at.Start, at.Length),
+        SourceSpan at = kernel.Method.Location;
+        var location = Location.Create(at.FilePath, new TextSpan(at.Start, at.Length),
             new LinePositionSpan(new LinePosition(at.StartLine, at.StartCharacter), new LinePosition(at.EndLine, at.EndCharacter)));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, location, kernel.Method.MethodName, kernel.Failure));
     }
 }

@@ -36,7 +36,7 @@ internal static class ClassMembers
     }
 
     /// <summary>Reduction, DegreeOfParallelism and Formulas, in that order; <paramref name="unit"/> is "element" or "row".</summary>
-    public static void WriteCommonProperties(IndentedWriter w, string unit, string formulasSummary, string lossText, IEnumerable<DerivativeText> derivatives, KernelSpec kernel)
+    public static void WriteCommonProperties(IndentedWriter w, string unit, string formulasSummary, KernelSpec kernel)
     {
         w.Line();
         w.Line($"/// <summary>How the reduced members combine per-{unit} losses.</summary>");
@@ -51,15 +51,25 @@ internal static class ClassMembers
         w.Line("private readonly int _degreeOfParallelism = 1;");
         w.Line();
         w.Line($"/// <summary>{formulasSummary}</summary>");
-        string formulas = string.Join(", ", derivatives.Select(d =>
+        string formulas = string.Join(", ", kernel.Derivatives.Select(d =>
             $"new global::LossDsl.DerivativeFormula({Literals.String(d.Input)}, {Literals.String(d.Gradient)}, {Literals.String(d.Hessian)})"));
-        string rewrites = string.Join(", ", kernel.Rewrites.Select(Literals.String));
-        string accuracy = string.Join(", ", kernel.Accuracy.Select(a =>
-            $"new global::LossDsl.OutputAccuracy({Literals.String(a.Output)}, {Literals.Number(a.MaxRelativeError, ScalarType.Double)}, {Literals.Number(a.MaxUlps, ScalarType.Double)}, {a.Points}, {a.NonFinite})"));
-        w.Line($"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(lossText)}, new global::LossDsl.DerivativeFormula[] {{ {formulas} }})");
+        string creation = $"public static global::LossDsl.LossFormulas Formulas {{ get; }} = new({Literals.String(kernel.LossText)}, new global::LossDsl.DerivativeFormula[] {{ {formulas} }})";
+        // Rewrites and Accuracy default to empty: set only what the loss has.
+        var initializers = new List<string>();
+        if (kernel.Rewrites.Count > 0) initializers.Add($"Rewrites = new string[] {{ {string.Join(", ", kernel.Rewrites.Select(Literals.String))} }},");
+        if (kernel.Accuracy.Count > 0)
+        {
+            initializers.Add($"Accuracy = new global::LossDsl.OutputAccuracy[] {{ {string.Join(", ", kernel.Accuracy.Select(a =>
+                $"new global::LossDsl.OutputAccuracy({Literals.String(a.Output)}, {Literals.Number(a.MaxRelativeError, ScalarType.Double)}, {Literals.Number(a.MaxUlps, ScalarType.Double)}, {a.Points}, {a.NonFinite})"))} }},");
+        }
+        if (initializers.Count == 0)
+        {
+            w.Line(creation + ";");
+            return;
+        }
+        w.Line(creation);
         w.Line("{");
-        w.Line($"    Rewrites = new string[] {{ {rewrites} }},");
-        w.Line($"    Accuracy = new global::LossDsl.OutputAccuracy[] {{ {accuracy} }},");
+        foreach (string initializer in initializers) w.Line("    " + initializer);
         w.Line("};");
     }
 
@@ -67,10 +77,10 @@ internal static class ClassMembers
     /// The formulas as XML doc paragraphs: loss, then ∂ and (where there is one) ∂² per differentiated input. On the class
     /// and on its constructor, so hovering <c>new CauchyLoss(</c> shows them as hovering the type does.
     /// </summary>
-    public static void WriteFormulas(IndentedWriter w, string lossText, IEnumerable<DerivativeText> derivatives, bool hessians)
+    public static void WriteFormulas(IndentedWriter w, KernelSpec kernel, bool hessians)
     {
-        w.Line($"/// <para>loss = {Literals.Xml(lossText)}</para>");
-        foreach (DerivativeText d in derivatives)
+        w.Line($"/// <para>loss = {Literals.Xml(kernel.LossText)}</para>");
+        foreach (DerivativeText d in kernel.Derivatives)
         {
             w.Line($"/// <para>∂loss/∂{Literals.Xml(d.Input)} = {Literals.Xml(d.Gradient)}</para>");
             if (hessians) w.Line($"/// <para>∂²loss/∂{Literals.Xml(d.Input)}² = {Literals.Xml(d.Hessian)}</para>");
