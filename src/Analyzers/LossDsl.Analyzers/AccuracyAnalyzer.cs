@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using LossDsl.Generator.Accuracy;
@@ -48,10 +47,6 @@ public sealed class AccuracyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // Keyed like the certificate itself: an unchanged loss (another keystroke elsewhere in the file) is neither
-    // differentiated nor measured again.
-    private static readonly ConcurrentDictionary<string, EquatableArray<OutputAccuracy>> Measured = new();
-
     // What the generator compiles; nothing for code it rejects (it reports LD1xxx), row losses (not certified) or a failure here.
     private static (LossMethodSpec Spec, EquatableArray<OutputAccuracy> Accuracy)? Measure(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, SymbolAnalysisContext context)
     {
@@ -59,15 +54,10 @@ public sealed class AccuracyAnalyzer : DiagnosticAnalyzer
         {
             var parsed = LossParser.ParseMethod(method, syntax, compilation, context.CancellationToken);
             if (parsed.Value is not { IsRowLoss: false } spec) return null;
-            string key = Certificate.Key(spec, ExprSerializer.Serialize(spec.Body));
-            if (!Measured.TryGetValue(key, out EquatableArray<OutputAccuracy> accuracy))
-            {
-                KernelSpec kernel = LossCompiler.Compile(spec, context.CancellationToken);
-                if (kernel.Failure is not null) return null;
-                if (Measured.Count > 4096) Measured.Clear();
-                Measured[key] = accuracy = kernel.Accuracy;
-            }
-            return (spec, accuracy);
+            // An unchanged loss (another keystroke elsewhere in the file) is neither differentiated nor measured again.
+            if (Certificate.TryCached(spec, ExprSerializer.Serialize(spec.Body), out EquatableArray<OutputAccuracy> accuracy)) return (spec, accuracy);
+            KernelSpec kernel = LossCompiler.Compile(spec, context.CancellationToken);
+            return kernel.Failure is null ? (spec, kernel.Accuracy) : null;
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException && !MethodHazards.RethrowFailures)
         {

@@ -36,9 +36,9 @@ internal static class Certificate
     /// <summary>Forgets every measured loss (benchmarks: the cost of a first build).</summary>
     internal static void ClearCache() => Cache.Clear();
 
-    /// <param name="stable">The loss and its derivatives in stable form (not lowered): the reference.</param>
+    /// <param name="stable">The loss and its derivatives in stable form (not lowered), the reference: asked for only when not cached.</param>
     /// <param name="kernels">The programs a kernel may run at the default hyperparameters (the general one, and its specialization).</param>
-    public static EquatableArray<OutputAccuracy> Measure(LossMethodSpec method, string serializedBody, ImmutableArray<Expr> stable,
+    public static EquatableArray<OutputAccuracy> Measure(LossMethodSpec method, string serializedBody, Func<ImmutableArray<Expr>> stable,
         IReadOnlyList<KernelProgram> kernels, CancellationToken cancellationToken)
     {
         string key = Key(method, serializedBody);
@@ -47,14 +47,14 @@ internal static class Certificate
         var names = OutputNames(method);
         var hypers = method.Parameters.Where(p => p.Role == ParameterRole.Hyper).ToDictionary(p => p.Name, HyperValue);
         var points = SamplePoints.Draw(method, hypers, PointCount, Seed(serializedBody));
-        var stableTape = new ExprTape(stable);
+        var stableTape = new ExprTape(stable());
         // Float kernels against the stable form in double (29 bits more), double kernels against double-double.
         ITapeEvaluator reference = method.Type == ScalarType.Float ? new KernelEvaluator(stableTape, ScalarType.Double) : new ReferenceEvaluator(stableTape);
         var branches = new KernelEvaluator(stableTape, method.Type); // decides the reference's kinks as the kernel does
         var kernelTapes = kernels.Select(k => new ExprTape(k.Outputs.AsImmutableArray())).ToList();
         var evaluators = kernelTapes.Select(t => new KernelEvaluator(t, method.Type)).ToList();
 
-        int outputs = stable.Length, programs = evaluators.Count;
+        int outputs = stableTape.Outputs.Length, programs = evaluators.Count;
         // Moderate: at least p bits away from underflow and overflow, so no intermediate needs to be subnormal or
         // ∞ (y²·e^-100 is a normal float, e^-100 is not). Below and above that the kernel can only underflow or overflow.
         (double smallest, double largest) = method.Type == ScalarType.Float
@@ -147,8 +147,12 @@ internal static class Certificate
         point is null ? "" : string.Join(", ", method.Parameters.Where(p => p.Role == ParameterRole.Input)
             .Select(p => p.Name + " = " + point[p.Name].ToString("R", CultureInfo.InvariantCulture)));
 
+    /// <summary>The certificate already measured for this loss, if any (the analyzers then need not compile it).</summary>
+    internal static bool TryCached(LossMethodSpec method, string serializedBody, out EquatableArray<OutputAccuracy> accuracy) =>
+        Cache.TryGetValue(Key(method, serializedBody), out accuracy);
+
     /// <summary>Everything a certificate depends on: the type, the rewrite flag, the body, each parameter's role, default and range.</summary>
-    internal static string Key(LossMethodSpec method, string serializedBody) =>
+    private static string Key(LossMethodSpec method, string serializedBody) =>
         method.Type + "|" + method.Rewrite + "|" + serializedBody + "|" + string.Join(";", method.Parameters.Select(p =>
             $"{p.Name}:{p.Role}:{p.IsWrt}:{p.DefaultValue?.ToString("R", CultureInfo.InvariantCulture)}:{p.Range?.Min.ToString("R", CultureInfo.InvariantCulture)}:{p.Range?.Max.ToString("R", CultureInfo.InvariantCulture)}"));
 

@@ -41,13 +41,14 @@ internal static class LossCompiler
                 ExprPrinter.Print(outputs[KernelSpec.HessianOutput(w)], MaxFormulaLength)));
             KernelProgram program = Program(method, outputs, cancellationToken);
             Specialization? atDefaults = AtDefaults(method, notes, cancellationToken);
-            // The certificate's reference is the stable form even when the kernels keep the method as written.
-            ImmutableArray<Expr> stable = notes is null ? LossAndDerivatives(method, method.Body, new List<RewriteNote>(), cancellationToken) : outputs;
+            // The certificate's reference is the stable form even when the kernels keep the method as written
+            // (derived only when the certificate is not cached).
+            ImmutableArray<Expr> Stable() => notes is null ? LossAndDerivatives(method, method.Body, new List<RewriteNote>(), cancellationToken) : outputs;
             var kernels = atDefaults is null ? new[] { program } : new[] { program, atDefaults.Program };
             return new KernelSpec(method, program, atDefaults, texts.ToEquatableArray(), ExprPrinter.Print(outputs[0], MaxFormulaLength), serialized, null)
             {
                 Rewrites = (notes ?? new List<RewriteNote>()).Select(n => n.ToString()).ToEquatableArray(),
-                Accuracy = Certificate.Measure(method, serialized, stable, kernels, cancellationToken),
+                Accuracy = Certificate.Measure(method, serialized, Stable, kernels, cancellationToken),
             };
         }
         catch (OperationCanceledException)

@@ -238,13 +238,13 @@ internal sealed class StableRewrites
     {
         int before = sum.Terms.Length;
         bool constant = sum.Terms[before - 1] is Constant;
+        bool oneFreeTerm = sum.Terms.Count(term => !term.Contains(e => e is Call { Function: Function.Sigmoid })) == 1;
         foreach (Expr z in SigmoidArguments(sum))
         {
             if (!Affine(sum, z, out Expr a, out Expr b) || IsZero(b) || IsZero(a)) continue;
             Expr collected = Add(Mul(a, Call(Function.Sigmoid, Neg(z))), Mul(Add(a, b), Call(Function.Sigmoid, z)));
             int after = collected is Sum s ? s.Terms.Length : 1;
             bool keepsConstant = collected is Constant || (collected is Sum { Terms: var t } && t[t.Length - 1] is Constant);
-            bool oneFreeTerm = sum.Terms.Count(term => !term.Contains(e => e is Call { Function: Function.Sigmoid })) == 1;
             bool fewer = !a.Contains(e => e is Model.Select) && (after < before || (before == 2 && after == 2 && oneFreeTerm));
             if (constant ? after <= before && !keepsConstant : fewer) return collected;
         }
