@@ -16,7 +16,7 @@ internal static class FixedCodeChecks
     /// <summary>Runs the LossDsl generator over the source and fails on any error in the output.</summary>
     public static void AssertCompilesWithGenerator(string source)
     {
-        CSharpCompilation compilation = AnalyzerHarness.Compile(source);
+        CSharpCompilation compilation = Verify.Compile(source);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new GeneratorAssembly::LossDsl.Generator.LossGenerator());
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         var errors = generatorDiagnostics.Concat(output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -30,7 +30,7 @@ internal static class FixedCodeChecks
     /// </summary>
     public static void AssertGradientsMatch(string source, double[] points, double[] extremes)
     {
-        CSharpCompilation compilation = AnalyzerHarness.Compile(source);
+        CSharpCompilation compilation = Verify.Compile(source);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
             SemanticModel model = compilation.GetSemanticModel(tree);
