@@ -1,10 +1,11 @@
 using LossDsl.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using static LossDsl.Generator.Tests.Infrastructure.GeneratorHarness;
+using static LossDsl.Generator.Tests.Infrastructure.Verify;
 
 namespace LossDsl.Generator.Tests.Generator;
 
-/// <summary>Each LD1xxx: an input that triggers it at the right span, and valid input that does not.</summary>
+/// <summary>Each LD1xxx: an input that triggers it at the exact span (markup) with its message, and valid input that does not.</summary>
 public class DiagnosticTests
 {
     private const string Valid = """
@@ -17,141 +18,75 @@ public class DiagnosticTests
         }
         """;
 
-    private static Diagnostic Single(string id, string members, params string[] extraSources)
-    {
-        var run = RunGenerator([InClass(members), .. extraSources]);
-        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("LD9", StringComparison.Ordinal));
-        var matching = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
-        Assert.True(matching.Count == 1, $"Expected one {id}, got: {string.Join("; ", run.GeneratorDiagnostics)}");
-        return matching[0];
-    }
-
-    private static string SpanText(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
+    [Fact]
+    public Task Valid_code_has_no_diagnostics_and_compiles() => DiagnosticsAsync(InClass(Valid));
 
     [Fact]
-    public void Valid_code_has_no_diagnostics_and_compiles()
-    {
-        var run = RunGenerator(InClass(Valid));
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompilerErrors);
-        Assert.Single(run.Sources);
-    }
+    public Task LD1001_not_static() =>
+        DiagnosticsAsync("namespace Tests; public partial class Inst { [LossDsl.Loss] public float {|LD1001:M|}(float p) => p; }");
 
     [Fact]
-    public void LD1001_not_static()
-    {
-        var run = RunGenerator("namespace Tests; public partial class Inst { [LossDsl.Loss] public float M(float p) => p; }");
-        var d = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("LD1001", d.Id);
-        Assert.Equal("M", SpanText(d));
-    }
+    public Task LD1002_containing_type_not_partial() =>
+        DiagnosticsAsync("using LossDsl; namespace N; public static partial class Outer { public static class {|#0:Inner|} { [Loss] public static float M(float p) => p; } }",
+            Diagnostic("LD1002").WithLocation(0).WithMessage(
+            "Type 'Inner' must be declared partial so the generated 'MLoss' class can be added to it (every containing type must be partial)"));
 
     [Fact]
-    public void LD1002_containing_type_not_partial()
-    {
-        var run = RunGenerator("using LossDsl; namespace N; public static partial class Outer { public static class Inner { [Loss] public static float M(float p) => p; } }");
-        var d = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("LD1002", d.Id);
-        Assert.Equal("Inner", SpanText(d));
-        Assert.Contains("Inner", d.GetMessage());
-    }
+    public Task LD1003_return_type() => DiagnosticsAsync(InClass("[Loss] public static {|LD1003:int|} M(float p) => 1;"));
 
     [Fact]
-    public void LD1003_return_type()
-    {
-        var d = Single("LD1003", "[Loss] public static int M(float p) => 1;");
-        Assert.Equal("int", SpanText(d));
-    }
+    public Task LD1004_parameter_type() =>
+        DiagnosticsAsync(InClass("[Loss] public static float M(float p, {|#0:double t|}) => p;"), Diagnostic("LD1004").WithLocation(0).WithMessage(
+            "Parameter 't' is 'double'; every parameter of 'M' must be 'float', the type it returns (a row loss also takes ReadOnlySpan<float> rows and int class labels)"));
 
     [Fact]
-    public void LD1004_parameter_type()
-    {
-        var d = Single("LD1004", "[Loss] public static float M(float p, double t) => p;");
-        Assert.Equal("double t", SpanText(d));
-        Assert.Contains("'t'", d.GetMessage());
-    }
+    public Task LD1005_wrt_and_hyper() =>
+        DiagnosticsAsync(InClass("[Loss] public static float M(float p, {|#0:[Wrt, Hyper] float k|}) => p * k;"), Diagnostic("LD1005").WithLocation(0).WithMessage(
+            "Parameter 'k' is marked both [Wrt] and [Hyper]; a hyperparameter is a shared scalar and is not differentiated — keep one of the two"));
 
     [Fact]
-    public void LD1005_wrt_and_hyper()
-    {
-        var d = Single("LD1005", "[Loss] public static float M(float p, [Wrt, Hyper] float k) => p * k;");
-        Assert.Contains("'k'", d.GetMessage());
-    }
+    public Task LD1006_no_element_input() => DiagnosticsAsync(InClass("[Loss] public static float {|LD1006:M|}([Hyper] float k) => k;"));
 
     [Fact]
-    public void LD1006_no_element_input()
-    {
-        var d = Single("LD1006", "[Loss] public static float M([Hyper] float k) => k;");
-        Assert.Equal("M", SpanText(d));
-    }
-
-    [Fact]
-    public void LD1007_parameter_modifier()
-    {
-        var d = Single("LD1007", "[Loss] public static float M(float p, ref float t) => p;");
-        Assert.Contains("ref", d.GetMessage());
-    }
+    public Task LD1007_parameter_modifier() =>
+        DiagnosticsAsync(InClass("[Loss] public static float M(float p, {|#0:ref float t|}) => p;"), Diagnostic("LD1007").WithLocation(0).WithMessage(
+            "Parameter 't' is declared 'ref'; parameters of a [Loss] or [Differentiable] method must be plain value parameters"));
 
     [Theory]
-    [InlineData("for (int i = 0; i < 3; i++) { } return p;", "for")]
-    [InlineData("while (p > 0) { } return p;", "while")]
-    [InlineData("float q; q = p; return q;", "q")]
-    public void LD1008_unsupported_statement(string body, string spanStart)
-    {
-        var run = RunGenerator(InClass($"[Loss] public static float M(float p) {{ {body} }}"));
-        var d = run.GeneratorDiagnostics.First(x => x.Id is "LD1008" or "LD1009");
-        Assert.StartsWith(spanStart.Split(' ')[0], SpanText(d));
-    }
+    [InlineData("{|LD1008:for|} (int i = 0; i < 3; i++) { } return p;")]
+    [InlineData("{|LD1008:while|} (p > 0) { } return p;")]
+    [InlineData("float {|LD1008:q|}; q = p; return q;")]
+    public Task LD1008_unsupported_statement(string body) => DiagnosticsAsync(InClass($"[Loss] public static float M(float p) {{ {body} }}"));
 
     [Fact]
-    public void LD1009_mutation()
-    {
-        var d = Single("LD1009", "[Loss] public static float M(float p) { float q = p; q += 1; return q; }");
-        Assert.Equal("q += 1", SpanText(d));
-    }
+    public Task LD1009_mutation() => DiagnosticsAsync(InClass("[Loss] public static float M(float p) { float q = p; {|LD1009:q += 1|}; return q; }"));
 
     [Fact]
-    public void LD1010_unknown_call_names_the_method()
-    {
-        var d = Single("LD1010", "[Loss] public static float M(float p) => MathF.Round(p) + p;");
-        Assert.Equal("MathF.Round(p)", SpanText(d));
-        Assert.Contains("Round", d.GetMessage());
-    }
+    public Task LD1010_unknown_call_names_the_method() =>
+        DiagnosticsAsync(InClass("[Loss] public static float M(float p) => {|#0:MathF.Round(p)|} + p;"), Diagnostic("LD1010").WithLocation(0).WithMessage(
+            "'MathF.Round(float)' is not a loss-language function; use LossMath functions (Abs, Sign, Exp, Log, Log1p, Expm1, Sqrt, Square, Pow, Max, Min, Clamp, Sigmoid, Softplus, LogSigmoid, Tanh, LogCosh) or mark the method [Differentiable]"));
 
     [Fact]
-    public void LD1011_recursion_through_inlining()
-    {
-        var d = Single("LD1011", """
+    public Task LD1011_recursion_through_inlining() =>
+        DiagnosticsAsync(InClass("""
             [Differentiable] public static float A(float x) => B(x) + 1;
-            [Differentiable] public static float B(float x) => A(x) * 2;
+            [Differentiable] public static float B(float x) => {|#0:A(x)|} * 2;
             [Loss] public static float M(float p) => A(p);
-            """);
-        Assert.Contains("A → B → A", d.GetMessage());
-    }
+            """), Diagnostic("LD1011").WithLocation(0).WithMessage("'A' calls itself through M → A → B → A; inlined [Loss] and [Differentiable] calls cannot be recursive"));
 
     [Theory]
-    [InlineData("p % 2f", "%")]
-    [InlineData("(float)((int)p << 1)", "<<")]
-    public void LD1012_unsupported_operator(string expression, string op)
-    {
-        var run = RunGenerator(InClass($"[Loss] public static float M(float p) => {expression};"));
-        var d = run.GeneratorDiagnostics.First(x => x.Id is "LD1012" or "LD1013");
-        if (d.Id == "LD1012") Assert.Contains($"'{op}'", d.GetMessage());
-    }
+    [InlineData("{|#0:p % 2f|}", "LD1012", "Operator '%' is not supported; use + - * / and unary -, comparisons < <= > >= == != in conditions, and && || !")]
+    [InlineData("(float)({|#0:(int)p << 1|})", "LD1013", "'(int)p << 1 (integer arithmetic; use floating-point values)' is not supported in a loss; use numeric literals, parameters, locals, arithmetic, '?:' and loss-language functions")]
+    public Task LD1012_unsupported_operator(string expression, string id, string message) =>
+        DiagnosticsAsync(InClass($"[Loss] public static float M(float p) => {expression};"), Diagnostic(id).WithLocation(0).WithMessage(message));
 
     [Fact]
-    public void LD1013_unsupported_expression()
-    {
-        var d = Single("LD1013", "[Loss] public static float M(float p) => p + \"abc\".Length;");
-        Assert.Contains("Length", SpanText(d));
-    }
+    public Task LD1013_unsupported_expression() => DiagnosticsAsync(InClass("[Loss] public static float M(float p) => p + {|LD1013:\"abc\".Length|};"));
 
     [Fact]
-    public void LD1014_method_without_a_body()
-    {
-        var d = Single("LD1014", "[Loss] public static extern float M(float p);");
-        Assert.Equal("M", SpanText(d));
-    }
+    public Task LD1014_method_without_a_body() =>
+        // The compiler's CS0626 warning (extern without DllImport) is not an error, so not compared.
+        DiagnosticsAsync(InClass("[Loss] public static extern float {|LD1014:M|}(float p);"));
 
     [Fact]
     public void A_branch_without_return_falls_through_like_CSharp()
@@ -162,52 +97,34 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void LD1015_call_that_cannot_be_inlined()
-    {
-        var d = Single("LD1015", """
+    public Task LD1015_call_that_cannot_be_inlined() =>
+        DiagnosticsAsync(InClass("""
             [Differentiable] public static float H(float x) { for (;;) { } }
-            [Loss] public static float M(float p) => H(p);
-            """);
-        Assert.Equal("H(p)", SpanText(d));
-        Assert.Contains("loop", d.GetMessage(), StringComparison.OrdinalIgnoreCase);
-    }
+            [Loss] public static float M(float p) => {|#0:H(p)|};
+            """), Diagnostic("LD1015").WithLocation(0).WithMessage(
+            "'L.H(float)' cannot be inlined: A loop is not allowed in a loss body; write local declarations, 'if (…) return …;' and a final 'return'"));
 
     [Fact]
-    public void LD1016_generic()
-    {
-        var d = Single("LD1016", "[Loss] public static float M<T>(float p) => p;");
-        Assert.Equal("M", SpanText(d));
-    }
+    public Task LD1016_generic() => DiagnosticsAsync(InClass("[Loss] public static float {|LD1016:M|}<T>(float p) => p;"));
 
     [Fact]
-    public void LD1017_reserved_name()
-    {
-        var d = Single("LD1017", "[Loss] public static float M(float p, [Hyper] float reduction = 1f) => p * reduction;");
-        Assert.Equal("reduction", SpanText(d));
-    }
+    public Task LD1017_reserved_name() => DiagnosticsAsync(InClass("[Loss] public static float M(float p, [Hyper] float {|LD1017:reduction|} = 1f) => p * reduction;"));
 
     [Fact]
-    public void LD1050_unused_wrt_warns_at_a_source_location()
-    {
-        var d = Single("LD1050", "[Loss] public static float M(float p, [Wrt] float q) => p * p;");
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
-        Assert.Equal("q", SpanText(d));
+    public Task LD1050_unused_wrt_warns_at_a_source_location() =>
         // In-source (tree + span), so the compiler applies #pragma to it; LossDsl.Runtime.Tests builds a
         // suppressed LD1050 with warnings as errors, which fails the build if suppression breaks.
-        Assert.True(d.Location.IsInSource);
-    }
+        DiagnosticsAsync(InClass("[Loss] public static float M(float p, [Wrt] float {|#0:q|}) => p * p;"), Diagnostic("LD1050", DiagnosticSeverity.Warning).WithLocation(0));
 
-    [Fact]
-    public void Broken_code_produces_no_generator_diagnostic_and_no_crash()
-    {
-        foreach (string body in new[] { "=> p +;", "=> Undefined(p);", "{ return", "=> (p;", "=> p * q;" })
-        {
-            var run = RunGenerator(InClass($"[Loss] public static float M(float p) {body}"));
-            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id.StartsWith("LD", StringComparison.Ordinal));
-            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
-            Assert.Empty(run.Sources);
-        }
-    }
+    [Theory]
+    [InlineData("=> p +{|CS1525:;|}")]
+    [InlineData("=> {|CS0103:Undefined|}(p);")]
+    [InlineData("{ return p {|CS1002:}|}")]
+    [InlineData("=> (p{|CS1026:;|}")]
+    [InlineData("=> p * {|CS0103:q|};")]
+    public Task Broken_code_produces_no_generator_diagnostic_and_no_crash(string body) =>
+        // Only the compiler's errors: no LD diagnostic, no CS8785 (a generator that threw), no generated code to compare.
+        DiagnosticsAsync(InClass($"[Loss] public static float M(float p) {body}"));
 }
 
 public class RobustnessTests
