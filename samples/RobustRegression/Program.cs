@@ -48,8 +48,8 @@ public static class Program
         var (wa, wb) = LineFit.Fit(new RobustLosses.WelschLoss(c: 1f), x, y, (ha, hb));
         FitResult[] fits = { new("MSE", ma, mb), new("Huber", ha, hb), new("Welsch", wa, wb) };
 
-        var figure = new Figure("Robust regression: y = 2x + 1 with 15% outliers");
-        Panel panel = figure.AddPanel("Fits by loss (one generic training loop)", "x", "y");
+        var figure = new Figure("Robust regression: y = 2x + 1 with 15% outliers", panelWidth: 800, panelHeight: 420);
+        Panel panel = figure.AddPanel("Fits by loss (one generic training loop)", "x", "y").LegendOutside(); // outliers everywhere above the line
         panel.Scatter("inliers", Select(x, outlier, false), Select(y, outlier, false), "#7f7f7f");
         panel.Scatter("outliers", Select(x, outlier, true), Select(y, outlier, true), "#e377c2");
         double[] ends = { -3, 3 };

@@ -3,7 +3,7 @@ using LossDsl.Samples.Plotting;
 
 namespace LossDsl.Samples.Tests;
 
-/// <summary>Each sample does what its README says, and its picture is a well-formed SVG with the promised parts.</summary>
+/// <summary>Each sample does what its README says, and its picture is a well-formed SVG with the promised parts and a PNG beside it.</summary>
 public sealed class SampleTests : IDisposable
 {
     private readonly string _output = Directory.CreateTempSubdirectory("lossdsl-samples-").FullName;
@@ -14,10 +14,15 @@ public sealed class SampleTests : IDisposable
     {
         XDocument svg = XDocument.Load(path);
         Assert.Equal("svg", svg.Root!.Name.LocalName);
+        // The PNG of the same drawing, at the SVG's size (IHDR: width and height, big-endian, after the signature).
+        byte[] png = File.ReadAllBytes(Path.ChangeExtension(path, ".png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.Equal((string?)svg.Root.Attribute("width"), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)).ToString());
+        Assert.Equal((string?)svg.Root.Attribute("height"), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)).ToString());
         return svg;
     }
 
-    private static string[] Texts(XDocument svg) => svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToArray();
+    private static string[] Texts(XDocument svg) => svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToArray();
 
     [Fact]
     public void RobustRegression_robust_losses_ignore_the_outliers_MSE_does_not()
@@ -61,7 +66,9 @@ public sealed class SampleTests : IDisposable
         Assert.True(o["BCE with logits"].Precision > o["BCE, pos_weight = 50"].Precision);
         Assert.True(o["focal, α = 0.9, γ = 2"].Recall > o["focal, α = 0.25, γ = 2"].Recall);
         Assert.All(outcomes, x => Assert.True(x.Curve[^1] < x.Curve[0], $"{x.Loss} did not train"));
-        Assert.Equal(4, Svg(path).Descendants().Count(e => e.Name.LocalName == "polyline"));
+        string[] texts = Texts(Svg(path));
+        Assert.All(outcomes, o => Assert.Contains(o.Loss, texts)); // each panel's legend
+        Assert.Contains(texts, t => t.StartsWith("BCE with logits: recall", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,27 +98,28 @@ public sealed class SampleTests : IDisposable
                 if (smooth) Assert.True(Math.Abs(slope - c.Gradient[i]) < 2e-2 * (1 + Math.Abs(slope)), $"{c.Name} at {c.X[i]}: slope {slope}, gradient {c.Gradient[i]}");
             }
         }
-        XDocument svg = Svg(path);
-        Assert.Equal(17, svg.Descendants().Count(e => e.Name.LocalName == "clipPath"));
-        Assert.Equal(17, Texts(svg).Count(t => t == "∂loss/∂input"));
+        string[] texts = Texts(Svg(path));
+        Assert.All(curves, c => Assert.Contains(c.Name, texts));
+        Assert.Equal(17, texts.Count(t => t == "∂loss/∂input"));
     }
 
     [Fact]
-    public void Ticks_are_round_and_cover_the_range()
+    public void Non_finite_points_break_lines_and_a_lone_point_draws_nothing()
     {
-        Assert.Equal(new[] { -4.0, -2, 0, 2, 4 }, Ticks.Nice(-3, 3));
-        Assert.Equal(new[] { 0.0, 0.2, 0.4, 0.6, 0.8, 1.0 }, Ticks.Nice(0.02, 1));
-        Assert.Equal((0.0, 1.0), Ticks.Extent(Array.Empty<double>()));
-        Assert.Equal("0", Ticks.Label(1e-17));
+        var runs = Panel.FiniteRuns(new double[] { 0, 1, 2, 3, 4, 5 }, new[] { 0, double.NaN, 1, 2, double.PositiveInfinity, 3 }).ToList();
+        var run = Assert.Single(runs);
+        Assert.Equal(new double[] { 2, 3 }, run.X);
+        Assert.Equal(new double[] { 1, 2 }, run.Y);
     }
 
     [Fact]
-    public void Labels_are_escaped_and_non_finite_points_break_lines()
+    public void Titles_are_written_as_text_and_the_legend_avoids_the_data()
     {
         var figure = new Figure("a < b & c");
-        figure.AddPanel("p", "x", "y").Line("l", new double[] { 0, 1, 2, 3 }, new[] { 0, double.NaN, 1, 2 });
-        XDocument svg = XDocument.Parse(figure.ToSvg());
-        Assert.Contains("a < b & c", Texts(svg));
-        Assert.Single(svg.Descendants(), e => e.Name.LocalName == "polyline"); // the single point before NaN draws nothing
+        Panel panel = figure.AddPanel("p", "x", "y").Line("rising", new double[] { 0, 1, 2, 3 }, new double[] { 0, 1, 2, 3 });
+        string path = figure.Save(Path.Combine(_output, "escaped.svg"));
+        Assert.Contains("a < b & c", Texts(Svg(path)));
+        // A line from the lower left to the upper right leaves the upper left free.
+        Assert.Equal(ScottPlot.Alignment.UpperLeft, panel.Plot.Legend.Alignment);
     }
 }
