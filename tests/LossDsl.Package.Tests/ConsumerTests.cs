@@ -11,7 +11,7 @@ namespace LossDsl.Package.Tests;
 /// </summary>
 public sealed class ConsumerTests : IDisposable
 {
-    internal const string Version = "1.0.0-preview.1";
+    private static string Version => PackageVersion.AtHead;
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-package-").FullName;
 
     public void Dispose()
@@ -24,11 +24,16 @@ public sealed class ConsumerTests : IDisposable
     {
         var dotnet = new DotNet(Path.Combine(_root, "packages"));
         string feed = Path.Combine(_root, "feed");
-        new DotNet(packagesFolder: null).Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
+        // As CI packs: deterministic paths (ContinuousIntegrationBuild), the version from git tags (MinVer).
+        new DotNet(packagesFolder: null).Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed,
+            "-p:ContinuousIntegrationBuild=true");
 
         string package = Path.Combine(feed, $"LossDsl.{Version}.nupkg");
+        Assert.True(File.Exists(package), $"expected the version {Version} (MinVer, from git) among: {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");
         AssertLayout(package);
-        Assert.True(File.Exists(Path.Combine(feed, $"LossDsl.{Version}.snupkg")), "no symbol package");
+        string symbols = Path.Combine(feed, $"LossDsl.{Version}.snupkg");
+        Assert.True(File.Exists(symbols), "no symbol package");
+        AssertDeterministicSymbols(symbols);
 
         string project = ConsumerProject.Create(Path.Combine(_root, "consumer"), [feed], [("LossDsl", Version)], ConsumerProgram);
 
@@ -110,9 +115,26 @@ public sealed class ConsumerTests : IDisposable
         Assert.Equal("MIT", Value("license"));
         Assert.Equal("README.md", Value("readme"));
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
-        Assert.Contains("github.com", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value);
+        XElement repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        Assert.Contains("github.com", repository.Attribute("url")!.Value);
+        Assert.Equal(PackageVersion.Commit, repository.Attribute("commit")?.Value); // the commit it was built from (SourceLink's data)
         // The generator and analyzers ride along inside the package: no package dependencies at all.
         Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+
+    // Paths in the PDB are /_/…, not this machine's: the same package wherever CI builds it. (With a GitHub origin
+    // remote, SourceLink also maps /_/ to raw.githubusercontent.com at the commit; this clone may have no remote.)
+    private static void AssertDeterministicSymbols(string symbolPackage)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(symbolPackage);
+        using var pdb = new MemoryStream();
+        using (Stream entry = zip.GetEntry("lib/net10.0/LossDsl.Runtime.pdb")!.Open()) entry.CopyTo(pdb);
+        using var reader = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(pdb.ToArray()));
+        var metadata = reader.GetMetadataReader();
+        string[] documents = metadata.Documents.Select(d => metadata.GetString(metadata.GetDocument(d).Name)).ToArray();
+        Assert.NotEmpty(documents);
+        Assert.All(documents, d => Assert.StartsWith("/_/", d));
+        Assert.Contains(documents, d => d.EndsWith(".g.cs", StringComparison.Ordinal)); // generated kernels, embedded
     }
 
     // The generator and analyzers must not leak into the user's compile references.

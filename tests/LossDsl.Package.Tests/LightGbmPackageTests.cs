@@ -25,12 +25,12 @@ public sealed class LightGbmPackageTests : IDisposable
         var pack = new DotNet(packagesFolder: null);
         pack.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "LightGbm", "LossDsl.LightGbm.csproj"), "-c", "Release", "-o", feed);
         pack.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
-        AssertLayout(Path.Combine(feed, $"LossDsl.LightGbm.{ConsumerTests.Version}.nupkg"));
+        AssertLayout(Path.Combine(feed, $"LossDsl.LightGbm.{PackageVersion.AtHead}.nupkg"));
 
         // The LightGBM package as this machine restored it for the solution: a folder feed, no network.
         string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         string project = ConsumerProject.Create(Path.Combine(_root, "consumer"), [feed, cache],
-            [("LossDsl", ConsumerTests.Version), ("LossDsl.LightGbm", ConsumerTests.Version)], Program);
+            [("LossDsl", PackageVersion.AtHead), ("LossDsl.LightGbm", PackageVersion.AtHead)], Program);
         var dotnet = new DotNet(Path.Combine(_root, "packages"));
         dotnet.Succeed(project, "build", "-c", "Release");
         DotNet.Result run = dotnet.Succeed(project, "run", "-c", "Release", "--no-build");
@@ -71,7 +71,7 @@ public sealed class LightGbmPackageTests : IDisposable
         XElement metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
-        Assert.Equal(ConsumerTests.Version, dependencies["LossDsl"]);
+        Assert.Equal(PackageVersion.AtHead, dependencies["LossDsl"]);
         Assert.Equal("4.7.0", dependencies["LightGBM"]);
         Assert.Equal("LossDsl.LightGbm", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
     }
