@@ -21,11 +21,7 @@ internal sealed class DotNet(string? packagesFolder)
             UseShellExecute = false,
         };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        if (packagesFolder is not null) start.Environment["NUGET_PACKAGES"] = packagesFolder;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The test host's own MSBuild settings must not leak into a fresh project's build.
-        foreach (string name in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "VSTEST_HOST_DEBUG" }) start.Environment.Remove(name);
+        AsAUser(start, packagesFolder);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
@@ -35,6 +31,15 @@ internal sealed class DotNet(string? packagesFolder)
             throw new TimeoutException($"dotnet {string.Join(' ', arguments)} took over 5 minutes");
         }
         return new Result(process.ExitCode, output.Result + error.Result);
+    }
+
+    /// <summary>The environment of a process a user starts: the given NuGet cache, and none of the test host's MSBuild settings.</summary>
+    public static void AsAUser(ProcessStartInfo start, string? packagesFolder)
+    {
+        if (packagesFolder is not null) start.Environment["NUGET_PACKAGES"] = packagesFolder;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (string name in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "VSTEST_HOST_DEBUG" }) start.Environment.Remove(name);
     }
 
     public Result Succeed(string workingDirectory, params string[] arguments)

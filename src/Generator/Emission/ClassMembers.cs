@@ -11,10 +11,19 @@ internal static class ClassMembers
 {
     private const string Kernels = "global::LossDsl.Kernels";
 
-    /// <summary>A cref to the [Loss] method, fully qualified: a hyperparameter property may share the method's name.</summary>
-    public static string Cref(LossMethodSpec method, Func<ParameterSpec, string> typeOf) =>
-        "global::" + string.Join(".", new[] { method.Namespace }.Concat(method.ContainingTypes.Select(t => t.Name)).Concat(new[] { method.MethodName }).Where(s => s is not null))
-        + $"({string.Join(", ", method.Parameters.Select(typeOf))})";
+    /// <summary>
+    /// A link to the [Loss] method: the cref fully qualified (a hyperparameter property may share the method's name),
+    /// the text as users call it, <c>L.Huber(prediction, target, delta)</c> — language servers show a bare cref as
+    /// <c>L.Huber(System.Single,System.Single,System.Single)</c>.
+    /// </summary>
+    public static string MethodLink(LossMethodSpec method, Func<ParameterSpec, string> typeOf)
+    {
+        string[] types = method.ContainingTypes.Select(t => t.Name).ToArray();
+        string cref = "global::" + string.Join(".", new[] { method.Namespace }.Concat(types).Concat(new[] { method.MethodName }).Where(s => s is not null))
+            + $"({string.Join(", ", method.Parameters.Select(typeOf))})";
+        string text = string.Join(".", types.Concat(new[] { method.MethodName })) + $"({string.Join(", ", method.Parameters.Select(p => p.Name))})";
+        return $"<see cref=\"{cref}\">{text}</see>";
+    }
 
     /// <summary>The constructor's assignment of a hyperparameter, checked against its stated range if it has one.</summary>
     public static string HyperAssignment(ParameterSpec h)
