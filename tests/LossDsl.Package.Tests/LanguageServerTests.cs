@@ -10,6 +10,7 @@ namespace LossDsl.Package.Tests;
 /// [Loss] added by an edit is generated and usable at once. (csharp-ls does not offer an analyzer package's code
 /// fixes yet; those are tested through the Roslyn workspace in LossDsl.Analyzers.Tests.)
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class LanguageServerTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);

@@ -9,6 +9,7 @@ namespace LossDsl.Package.Tests;
 /// console project that restores it (the LightGBM package from the machine's NuGet cache, nothing from the network),
 /// builds and trains a booster with the native library the LightGBM package carries.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class LightGbmPackageTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-lightgbm-package-").FullName;
