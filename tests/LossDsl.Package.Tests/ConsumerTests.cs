@@ -122,8 +122,8 @@ public sealed class ConsumerTests : IDisposable
     }
 
     // Under CI=true (ContinuousIntegrationBuild) paths in the PDB are /_/…, not the machine's: the same package wherever
-    // CI builds it. (With a GitHub origin remote, SourceLink also maps /_/ to raw.githubusercontent.com at the commit;
-    // a clone may have no remote.) Outside CI the paths are local, unless Release outputs of a CI build are reused.
+    // CI builds it (Directory.Build.targets recompiles when that setting changes). With a GitHub origin remote,
+    // SourceLink also maps /_/ to raw.githubusercontent.com at the commit; a clone may have no remote.
     private static void AssertDeterministicSymbols(string symbolPackage)
     {
         if (Environment.GetEnvironmentVariable("CI") != "true") return;
