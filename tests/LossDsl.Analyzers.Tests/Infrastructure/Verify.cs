@@ -29,13 +29,7 @@ internal static class Verify
     {
         public Test()
         {
-            ReferenceAssemblies = TestReferences.Net10;
-            TestState.AdditionalReferences.Add(TestReferences.Runtime);
-            SolutionTransforms.Add((solution, projectId) =>
-            {
-                var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-                return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
-            });
+            TestReferences.UseLossDsl(this);
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Analyzers;

@@ -1,7 +1,6 @@
 using System.Text;
 using LossDsl.Testing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
@@ -19,13 +18,7 @@ internal static class Verify
     {
         public Test()
         {
-            ReferenceAssemblies = TestReferences.Net10;
-            TestState.AdditionalReferences.Add(TestReferences.Runtime);
-            SolutionTransforms.Add((solution, projectId) =>
-            {
-                var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
-                return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
-            });
+            TestReferences.UseLossDsl(this);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace LossDsl.Testing;
@@ -17,4 +18,19 @@ internal static class TestReferences
 
     /// <summary>The LossDsl runtime (attributes, LossMath, the catalogue) as the tests built it.</summary>
     public static MetadataReference Runtime { get; } = MetadataReference.CreateFromFile(typeof(LossAttribute).Assembly.Location);
+
+    /// <summary>
+    /// Compiles a testing framework's test as a user's project would be: .NET 10, the runtime referenced, nullable
+    /// annotations on.
+    /// </summary>
+    public static void UseLossDsl(AnalyzerTest<DefaultVerifier> test)
+    {
+        test.ReferenceAssemblies = Net10;
+        test.TestState.AdditionalReferences.Add(Runtime);
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
+            return solution.WithProjectCompilationOptions(projectId, options.WithNullableContextOptions(NullableContextOptions.Enable));
+        });
+    }
 }
