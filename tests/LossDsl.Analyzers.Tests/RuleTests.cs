@@ -143,6 +143,13 @@ public class RuleTests
                 + " (the generated kernels already compute the stable form, docs/stability.md; the fix makes the source say what runs)"));
 
     [Fact]
+    public Task The_advice_negates_an_expression_as_the_fix_does() =>
+        // Was "use LogSigmoid(--z * 2)": the message now spells the negation as the code fix writes it.
+        AnalyzeAsync(InClass("[Loss] public static float A(float z, float y) => -(1 - y) * {|#0:Log(1 - Sigmoid(-z * 2))|};"), only: "LD2001", expected:
+            Diagnostic("LD2001").WithLocation(0).WithMessage("'Log(1 - Sigmoid(-z * 2))' is -∞ where Sigmoid(-z * 2) rounds to 1 (float Sigmoid does above 17.33);"
+                + " use LogSigmoid(-(-z * 2)), since 1 - Sigmoid(z) = Sigmoid(-z)" + StabilityAnalyzer.RepairedNote));
+
+    [Fact]
     public void Diagnostics_link_to_their_page()
     {
         foreach (var descriptor in new StabilityAnalyzer().SupportedDiagnostics)

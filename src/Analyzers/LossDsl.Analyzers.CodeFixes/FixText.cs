@@ -46,13 +46,7 @@ internal sealed class FixText
         return parenthesize ? "(" + sum + ")" : sum;
     }
 
-    private static string Negate(ExpressionSyntax x) => x is PrefixUnaryExpressionSyntax { OperatorToken.Text: "-" } negated
-        ? negated.Operand.ToString()
-        : "-" + Operand(x);
+    private static string Negate(ExpressionSyntax x) => Spelling.Negate(x);
 
-    // An operand of a binary or unary operator keeps its meaning only if it is atomic or parenthesized.
-    private static string Operand(ExpressionSyntax x) => x is IdentifierNameSyntax or LiteralExpressionSyntax or InvocationExpressionSyntax
-        or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
-        ? x.ToString()
-        : "(" + x + ")";
+    private static string Operand(ExpressionSyntax x) => Spelling.Operand(x);
 }

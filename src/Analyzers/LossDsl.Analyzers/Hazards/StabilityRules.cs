@@ -101,7 +101,7 @@ internal static class StabilityRules
         {
             return Make(DiagnosticIds.LogOfNonPositive, log, ranges,
                 $"is -∞ where Sigmoid({Text(inner[0])}) rounds to 1 ({ranges.Type.Keyword()} Sigmoid does above {SigmoidSaturation(ranges.Type)})",
-                $"use LogSigmoid(-{Text(inner[0])}), since 1 - Sigmoid(z) = Sigmoid(-z)", FixKind.LogSigmoidNegated, Parts(inner[0]), absorbedBy: Absorbed.ByLowerBound);
+                $"use LogSigmoid({Negated(inner[0])}), since 1 - Sigmoid(z) = Sigmoid(-z)", FixKind.LogSigmoidNegated, Parts(inner[0]), absorbedBy: Absorbed.ByLowerBound);
         }
         return Make(DiagnosticIds.LogOfNonPositive, log, ranges,
             $"is {result}: its argument can be {reach} (range: {Describe(range, ranges)})",
@@ -255,6 +255,13 @@ internal static class StabilityRules
         operations.Select(Unwrap).ToImmutableArray();
 
     internal static string Text(IOperation operation) => operation.Syntax.ToString();
+
+    private static string Negated(IOperation operation) => operation.Syntax switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument => Spelling.Negate(argument.Expression),
+        Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression => Spelling.Negate(expression),
+        var other => $"-({other})",
+    };
 
     private static string Name(IInvocationOperation invocation) => invocation.TargetMethod.Name;
 
