@@ -241,7 +241,7 @@ internal sealed class StableRewrites
         bool oneFreeTerm = sum.Terms.Count(term => !term.Contains(e => e is Call { Function: Function.Sigmoid })) == 1;
         foreach (Expr z in SigmoidArguments(sum))
         {
-            if (!Affine(sum, z, out Expr a, out Expr b) || IsZero(b) || IsZero(a)) continue;
+            if (!Affine(sum, z, out Expr a, out Expr b) || IsZero(b)) continue;
             Expr collected = Add(Mul(a, Call(Function.Sigmoid, Neg(z))), Mul(Add(a, b), Call(Function.Sigmoid, z)));
             int after = collected is Sum s ? s.Terms.Length : 1;
             bool keepsConstant = collected is Constant || (collected is Sum { Terms: var t } && t[t.Length - 1] is Constant);

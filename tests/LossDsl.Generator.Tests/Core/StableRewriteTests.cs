@@ -25,6 +25,9 @@ public class StableRewriteTests
         ["log∘σ"] = (Log(Sigmoid(X)), "logsigmoid(x)"),
         ["log(1 - σ)"] = (Log(Sub(One, Sigmoid(X))), "logsigmoid(-x)"),
         ["1 - σ"] = (Mul(Y, Sub(One, Sigmoid(X))), "y * sigmoid(-x)"),
+        // Was left to the log1p rule, log1p(-σ(-x)), which is -∞ where σ(-x) rounds to 1 (found by LD2011).
+        ["log(1 - σ(-x))"] = (Log(Sub(One, Sigmoid(Neg(X)))), "logsigmoid(x)"),
+        ["log(1 - σ(-2x))"] = (Log(Sub(One, Sigmoid(Mul(Const(-2), X)))), "logsigmoid(2 * x)"),
         ["softplus"] = (Log(Add(One, Exp(X))), "softplus(x)"),
         ["softplus scaled"] = (Log(Add(One, Mul(Const(2), Exp(X)))), "softplus(x + 0.6931471805599453)"),
         ["logcosh"] = (Log(Div(Add(Exp(X), Exp(Neg(X))), Const(2))), "logcosh(x)"),
