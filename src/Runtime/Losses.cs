@@ -128,4 +128,110 @@ public static partial class Losses
     [Loss]
     public static float SquaredLogError(float prediction, float target) =>
         Square(Log1p(Max(prediction, 1e-7f)) - Log1p(Max(target, 1e-7f)));
+
+    /// <summary>
+    /// PyTorch's <c>BCELoss(weight=…)</c> with a per-element weight: weight·<see cref="Bce"/>. The weight is an input,
+    /// not differentiated (PyTorch's <c>weight</c> broadcasts to the elements; pass it expanded).
+    /// </summary>
+    [Loss]
+    public static float WeightedBce([Wrt(Min = 0, Max = 1)] float probability, [Domain(Min = 0, Max = 1)] float target, float weight) =>
+        weight * Bce(probability, target);
+
+    /// <summary>
+    /// PyTorch's <c>BCEWithLogitsLoss(weight=…, pos_weight=…)</c> with a per-element weight:
+    /// weight·<see cref="BceWithLogits"/>. The weight is an input, not differentiated.
+    /// </summary>
+    [Loss]
+    public static float WeightedBceWithLogits(float logit, float target, float weight, [Hyper] float posWeight = 1f) =>
+        weight * BceWithLogits(logit, target, posWeight);
+
+    /// <summary>
+    /// PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=True</c>, <c>full=True</c>: exp(x) - y·x plus Stirling's
+    /// approximation of log(y!), y·log y - y + ½·log(2πy), where y &gt; 1 (0 elsewhere, as PyTorch). The added term does
+    /// not depend on x: the derivatives are <see cref="PoissonNll"/>'s.
+    /// </summary>
+    [Loss]
+    public static float PoissonNllFull([Wrt(Max = 88)] float logRate, float target) =>
+        PoissonNll(logRate, target) + (target > 1 ? target * Log(target) - target + 0.5f * Log(6.2831853f * target) : 0f);
+
+    /// <summary>
+    /// PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=False</c> (<c>full=False</c>): λ - y·log(λ + eps) for a rate
+    /// λ ≥ 0, eps = 1e-8 as PyTorch's default.
+    /// </summary>
+    [Loss]
+    public static float PoissonNllRate([Wrt(Min = 0)] float rate, float target, [Hyper(Min = float.Epsilon)] float eps = 1e-8f) =>
+        rate - target * Log(rate + eps);
+
+    /// <summary>
+    /// PyTorch's <c>GaussianNLLLoss</c> with <c>full=True</c>: <see cref="GaussianNll"/> + ½·log(2π). The constant does
+    /// not change the derivatives.
+    /// </summary>
+    [Loss]
+    public static float GaussianNllFull([Wrt] float mean, float target, [Wrt] float variance, [Hyper(Min = float.Epsilon)] float eps = 1e-6f) =>
+        GaussianNll(mean, target, variance, eps) + 0.9189385f;
+
+    /// <summary>
+    /// PyTorch's <c>MarginRankingLoss</c>: max(0, -y·(x1 - x2) + margin) for y = ±1 (y = 1: x1 should rank higher).
+    /// Both inputs are differentiated.
+    /// </summary>
+    [Loss]
+    public static float MarginRanking([Wrt] float input1, [Wrt] float input2, float target, [Hyper] float margin = 0f) =>
+        Max(margin - target * (input1 - input2), 0f);
+
+    /// <summary>
+    /// PyTorch's <c>HingeEmbeddingLoss</c>: x where y = 1, max(0, margin - x) where y = -1 (for another y, both terms, as
+    /// PyTorch computes it). x is typically a distance.
+    /// </summary>
+    [Loss]
+    public static float HingeEmbedding(float input, float target, [Hyper] float margin = 1f) =>
+        (target != 1 ? Max(margin - input, 0f) : 0f) + (target != -1 ? input : 0f);
+
+    /// <summary>
+    /// Keras' <c>MeanAbsolutePercentageError</c>: 100·|y - x| / max(|y|, ε), ε = 1e-7 (Keras' <c>epsilon()</c>).
+    /// </summary>
+    [Loss]
+    public static float MeanAbsolutePercentageError(float prediction, float target) =>
+        100f * Abs(target - prediction) / Max(Abs(target), 1e-7f);
+
+    /// <summary>
+    /// Keras' <c>BinaryFocalCrossentropy</c> (<c>apply_class_balancing=False</c>, <c>from_logits=True</c>):
+    /// (1 - pₜ)^γ·BCE(x, y') with labels smoothed towards ½, y' = y(1 - s) + s/2, and pₜ = y'σ(x) + (1 - y')σ(-x).
+    /// The BCE is computed from the logit, exactly (Keras clips probabilities at 1e-7); γ ≥ 1 as for
+    /// <see cref="SigmoidFocal"/>.
+    /// </summary>
+    [Loss]
+    public static float BinaryFocalCrossentropy(float logit, [Domain(Min = 0, Max = 1)] float target,
+        [Hyper(Min = 1)] float gamma = 2f, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f)
+    {
+        float y = target * (1 - labelSmoothing) + 0.5f * labelSmoothing;
+        float p = Sigmoid(logit);
+        float miss = p * (1 - y) + (1 - p) * y; // 1 - pₜ, written so it is visibly ≥ 0
+        float modulation = miss > 1e-30f ? Pow(miss, gamma) : 0f;
+        return modulation * BceWithLogits(logit, y, 1f);
+    }
+
+    /// <summary>
+    /// Keras' <c>BinaryFocalCrossentropy</c> with <c>apply_class_balancing=True</c>: (y'α + (1 - y')(1 - α))·
+    /// <see cref="BinaryFocalCrossentropy"/>, y' the smoothed label.
+    /// </summary>
+    [Loss]
+    public static float BalancedBinaryFocalCrossentropy(float logit, [Domain(Min = 0, Max = 1)] float target,
+        [Hyper(Min = 0, Max = 1)] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f)
+    {
+        float y = target * (1 - labelSmoothing) + 0.5f * labelSmoothing;
+        return (y * alpha + (1 - y) * (1 - alpha)) * BinaryFocalCrossentropy(logit, target, gamma, labelSmoothing);
+    }
+
+    /// <summary>optax's <c>perceptron_loss</c> for labels ±1: max(0, -y·x), the hinge with margin 0.</summary>
+    [Loss]
+    public static float Perceptron(float prediction, float target) => Max(-target * prediction, 0f);
+
+    /// <summary>
+    /// optax's <c>generalized_kl_divergence</c> (formerly <c>convex_kl_divergence</c>), per element: y·(log y - x) +
+    /// exp(x) - y for a log-prediction x and a non-negative target y (0·log 0 = 0): the Bregman divergence of x log x - x,
+    /// for unnormalized distributions. optax sums over the last axis: <c>Reduction.Sum</c> over one example's elements.
+    /// </summary>
+    [Loss]
+    public static float GeneralizedKlDivergence([Wrt(Max = 88)] float logPrediction, [Domain(Min = 0)] float target) =>
+        (target > 0 ? target * (Log(target) - logPrediction) : 0f) + Exp(logPrediction) - target;
 }

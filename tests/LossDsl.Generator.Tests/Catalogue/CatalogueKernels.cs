@@ -26,6 +26,18 @@ internal static class CatalogueKernels
         ["KlDivergenceLogTarget"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLogTargetLoss().GradientHessian(i[0], i[1], o[0], o[1]),
         ["SquaredLogError"] = (i, o) => new global::LossDsl.Losses.SquaredLogErrorLoss().GradientHessian(i[0], i[1], o[0], o[1]),
         ["GaussianNll"] = (i, o) => new global::LossDsl.Losses.GaussianNllLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
+        ["PoissonNllFull"] = (i, o) => new global::LossDsl.Losses.PoissonNllFullLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["PoissonNllRate"] = (i, o) => new global::LossDsl.Losses.PoissonNllRateLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["HingeEmbedding"] = (i, o) => new global::LossDsl.Losses.HingeEmbeddingLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["MeanAbsolutePercentageError"] = (i, o) => new global::LossDsl.Losses.MeanAbsolutePercentageErrorLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["BinaryFocalCrossentropy"] = (i, o) => new global::LossDsl.Losses.BinaryFocalCrossentropyLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["BalancedBinaryFocalCrossentropy"] = (i, o) => new global::LossDsl.Losses.BalancedBinaryFocalCrossentropyLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["Perceptron"] = (i, o) => new global::LossDsl.Losses.PerceptronLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["GeneralizedKlDivergence"] = (i, o) => new global::LossDsl.Losses.GeneralizedKlDivergenceLoss().GradientHessian(i[0], i[1], o[0], o[1]),
+        ["WeightedBce"] = (i, o) => new global::LossDsl.Losses.WeightedBceLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1]),
+        ["WeightedBceWithLogits"] = (i, o) => new global::LossDsl.Losses.WeightedBceWithLogitsLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1]),
+        ["GaussianNllFull"] = (i, o) => new global::LossDsl.Losses.GaussianNllFullLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
+        ["MarginRanking"] = (i, o) => new global::LossDsl.Losses.MarginRankingLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
     };
 
     public static readonly Dictionary<string, PerElement> Losses = new()
@@ -47,6 +59,18 @@ internal static class CatalogueKernels
         ["KlDivergenceLogTarget"] = (i, o) => new global::LossDsl.Losses.KlDivergenceLogTargetLoss().Forward(i[0], i[1], o),
         ["SquaredLogError"] = (i, o) => new global::LossDsl.Losses.SquaredLogErrorLoss().Forward(i[0], i[1], o),
         ["GaussianNll"] = (i, o) => new global::LossDsl.Losses.GaussianNllLoss().Forward(i[0], i[1], i[2], o),
+        ["PoissonNllFull"] = (i, o) => new global::LossDsl.Losses.PoissonNllFullLoss().Forward(i[0], i[1], o),
+        ["PoissonNllRate"] = (i, o) => new global::LossDsl.Losses.PoissonNllRateLoss().Forward(i[0], i[1], o),
+        ["HingeEmbedding"] = (i, o) => new global::LossDsl.Losses.HingeEmbeddingLoss().Forward(i[0], i[1], o),
+        ["MeanAbsolutePercentageError"] = (i, o) => new global::LossDsl.Losses.MeanAbsolutePercentageErrorLoss().Forward(i[0], i[1], o),
+        ["BinaryFocalCrossentropy"] = (i, o) => new global::LossDsl.Losses.BinaryFocalCrossentropyLoss().Forward(i[0], i[1], o),
+        ["BalancedBinaryFocalCrossentropy"] = (i, o) => new global::LossDsl.Losses.BalancedBinaryFocalCrossentropyLoss().Forward(i[0], i[1], o),
+        ["Perceptron"] = (i, o) => new global::LossDsl.Losses.PerceptronLoss().Forward(i[0], i[1], o),
+        ["GeneralizedKlDivergence"] = (i, o) => new global::LossDsl.Losses.GeneralizedKlDivergenceLoss().Forward(i[0], i[1], o),
+        ["WeightedBce"] = (i, o) => new global::LossDsl.Losses.WeightedBceLoss().Forward(i[0], i[1], i[2], o),
+        ["WeightedBceWithLogits"] = (i, o) => new global::LossDsl.Losses.WeightedBceWithLogitsLoss().Forward(i[0], i[1], i[2], o),
+        ["GaussianNllFull"] = (i, o) => new global::LossDsl.Losses.GaussianNllFullLoss().Forward(i[0], i[1], i[2], o),
+        ["MarginRanking"] = (i, o) => new global::LossDsl.Losses.MarginRankingLoss().Forward(i[0], i[1], i[2], o),
     };
 
     public delegate float ScalarLoss(float[] inputs);
@@ -71,5 +95,17 @@ internal static class CatalogueKernels
         ["KlDivergenceLogTarget"] = i => global::LossDsl.Losses.KlDivergenceLogTarget(i[0], i[1]),
         ["SquaredLogError"] = i => global::LossDsl.Losses.SquaredLogError(i[0], i[1]),
         ["GaussianNll"] = i => global::LossDsl.Losses.GaussianNll(i[0], i[1], i[2]),
+        ["PoissonNllFull"] = i => global::LossDsl.Losses.PoissonNllFull(i[0], i[1]),
+        ["PoissonNllRate"] = i => global::LossDsl.Losses.PoissonNllRate(i[0], i[1]),
+        ["HingeEmbedding"] = i => global::LossDsl.Losses.HingeEmbedding(i[0], i[1]),
+        ["MeanAbsolutePercentageError"] = i => global::LossDsl.Losses.MeanAbsolutePercentageError(i[0], i[1]),
+        ["BinaryFocalCrossentropy"] = i => global::LossDsl.Losses.BinaryFocalCrossentropy(i[0], i[1]),
+        ["BalancedBinaryFocalCrossentropy"] = i => global::LossDsl.Losses.BalancedBinaryFocalCrossentropy(i[0], i[1]),
+        ["Perceptron"] = i => global::LossDsl.Losses.Perceptron(i[0], i[1]),
+        ["GeneralizedKlDivergence"] = i => global::LossDsl.Losses.GeneralizedKlDivergence(i[0], i[1]),
+        ["WeightedBce"] = i => global::LossDsl.Losses.WeightedBce(i[0], i[1], i[2]),
+        ["WeightedBceWithLogits"] = i => global::LossDsl.Losses.WeightedBceWithLogits(i[0], i[1], i[2]),
+        ["GaussianNllFull"] = i => global::LossDsl.Losses.GaussianNllFull(i[0], i[1], i[2]),
+        ["MarginRanking"] = i => global::LossDsl.Losses.MarginRanking(i[0], i[1], i[2]),
     };
 }

@@ -30,8 +30,19 @@ internal static class CataloguePoints
         return (loss, parameter) switch
         {
             (_, "probability") => Pick(new[] { 0.0, 1, 1e-7, 1 - 1e-7, 0.5 }, random.NextDouble),
-            ("Bce" or "BceWithLogits" or "SigmoidFocal", "target") => k % 4 switch { 0 => 0, 1 => 1, _ => random.NextDouble() },
-            ("SoftMargin" or "Hinge" or "SquaredHinge", "target") => random.Next(2) * 2 - 1,
+            ("Bce" or "BceWithLogits" or "SigmoidFocal" or "WeightedBce" or "WeightedBceWithLogits" or "BinaryFocalCrossentropy" or "BalancedBinaryFocalCrossentropy", "target")
+                => k % 4 switch { 0 => 0, 1 => 1, _ => random.NextDouble() },
+            ("SoftMargin" or "Hinge" or "SquaredHinge" or "Perceptron" or "MarginRanking", "target") => random.Next(2) * 2 - 1,
+            // PyTorch computes both terms for a label other than ±1: they are sampled too.
+            ("HingeEmbedding", "target") => k % 5 == 4 ? 0.5 : random.Next(2) * 2 - 1,
+            (_, "weight") => Pick(new[] { 0.0, 1, 10 }, () => 3 * random.NextDouble()),
+            ("PoissonNllFull", "target") => Pick(new[] { 0.0, 1, 2, 1e4 }, () => random.Next(20)),
+            // Rates near 0 are in the domain but central differences there step below it (rate 0: PoissonRateAtZero).
+            ("PoissonNllRate", "rate") => Pick(new[] { 1e-3, 1e4 }, () => Math.Exp(Normal(2))),
+            ("PoissonNllRate", "target") => random.Next(20),
+            ("MeanAbsolutePercentageError", "target") => Pick(new[] { 0.0, 1e-8, -1e4 }, () => Normal(3)),
+            ("GeneralizedKlDivergence", "target") => Pick(new[] { 0.0, 1e-30, 5 }, () => Math.Abs(Normal(2))),
+            ("GeneralizedKlDivergence", "logPrediction") => Pick(new[] { 0.0, -50, 20 }, () => Normal(3)),
             ("KlDivergence", "target") => Pick(new[] { 0.0, 1, 1e-30 }, random.NextDouble),
             ("PoissonNll", "target") => random.Next(20),
             ("SquaredLogError", _) => Pick(new[] { 0.0, -1, 1e-8, 1e4 }, () => Math.Abs(Normal(3))),

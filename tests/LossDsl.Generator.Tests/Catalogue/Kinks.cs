@@ -25,6 +25,8 @@ internal static class Kinks
         double x = point[variable];
         foreach (Expr probe in probes)
         {
+            // A condition on another input (target != 1) is constant along this one: no kink here.
+            if (!probe.ContainsSymbol(variable)) continue;
             double low = Evaluator.Evaluate(probe, new Dictionary<string, double>(point) { [variable] = x - radius });
             double mid = Evaluator.Evaluate(probe, point);
             double high = Evaluator.Evaluate(probe, new Dictionary<string, double>(point) { [variable] = x + radius });
