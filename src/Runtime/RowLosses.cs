@@ -119,4 +119,91 @@ public static partial class RowLosses
         float correct = scores[target];
         return (Sum(scores, s => Max(0f, margin - correct + s)) - Max(0f, margin)) / scores.Length;
     }
+
+    /// <summary>
+    /// PyTorch's <c>MultiMarginLoss(p=2, margin)</c>: Σ_{j≠y} max(0, margin - x[y] + xⱼ)² / C.
+    /// </summary>
+    [Loss]
+    public static float MultiMarginSquared(ReadOnlySpan<float> scores, int target, [Hyper] float margin = 1f)
+    {
+        float correct = scores[target];
+        return (Sum(scores, s => Square(Max(0f, margin - correct + s))) - Square(Max(0f, margin))) / scores.Length;
+    }
+
+    /// <summary>
+    /// PyTorch's <c>MultiMarginLoss(p=1, margin, weight=w)</c>: w[y]·Σ_{j≠y} max(0, margin - x[y] + xⱼ) / C. The mean is
+    /// over rows, as PyTorch's (not divided by Σ w[y]).
+    /// </summary>
+    [Loss]
+    public static float WeightedMultiMargin(ReadOnlySpan<float> scores, int target, [Hyper] ReadOnlySpan<float> weight, [Hyper] float margin = 1f)
+    {
+        float correct = scores[target];
+        return weight[target] * (Sum(scores, s => Max(0f, margin - correct + s)) - Max(0f, margin)) / scores.Length;
+    }
+
+    /// <summary>PyTorch's <c>MultiMarginLoss(p=2, margin, weight=w)</c>: w[y]·Σ_{j≠y} max(0, margin - x[y] + xⱼ)² / C.</summary>
+    [Loss]
+    public static float WeightedMultiMarginSquared(ReadOnlySpan<float> scores, int target, [Hyper] ReadOnlySpan<float> weight, [Hyper] float margin = 1f)
+    {
+        float correct = scores[target];
+        return weight[target] * (Sum(scores, s => Square(Max(0f, margin - correct + s))) - Square(Max(0f, margin))) / scores.Length;
+    }
+
+    /// <summary>
+    /// PyTorch's <c>MultiLabelSoftMarginLoss</c>: -(1/C)·Σⱼ [yⱼ·log σ(xⱼ) + (1 - yⱼ)·log σ(-xⱼ)], written with softplus so it is
+    /// exact for any logit; y a multi-hot (or soft) target row.
+    /// </summary>
+    [Loss]
+    public static float MultiLabelSoftMargin(ReadOnlySpan<float> logits, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> target) =>
+        Sum(logits, target, (x, y) => y * Softplus(-x) + (1 - y) * Softplus(x)) / logits.Length;
+
+    /// <summary>PyTorch's <c>MultiLabelSoftMarginLoss(weight=w)</c>: -(1/C)·Σⱼ wⱼ·[yⱼ·log σ(xⱼ) + (1 - yⱼ)·log σ(-xⱼ)].</summary>
+    [Loss]
+    public static float WeightedMultiLabelSoftMargin(ReadOnlySpan<float> logits, [Domain(Min = 0, Max = 1)] ReadOnlySpan<float> target, [Hyper] ReadOnlySpan<float> weight) =>
+        Sum(logits, target, weight, (x, y, w) => w * (y * Softplus(-x) + (1 - y) * Softplus(x))) / logits.Length;
+
+    /// <summary>
+    /// Keras' <c>CosineSimilarity</c> loss: -Σⱼ pⱼtⱼ / (‖p‖·‖t‖), each norm floored at √1e-12 as Keras' l2_normalize does
+    /// (1 for opposite rows, -1 for aligned ones). optax's <c>cosine_distance</c> is 1 + this.
+    /// </summary>
+    [Loss]
+    public static float CosineSimilarity(ReadOnlySpan<float> prediction, ReadOnlySpan<float> target) =>
+        -Dot(prediction, target) / (Sqrt(Max(SquaredNorm(prediction), 1e-12f)) * Sqrt(Max(SquaredNorm(target), 1e-12f)));
+
+    /// <summary>
+    /// optax's <c>poly_loss_cross_entropy</c> (PolyLoss, Leng et al. 2022) for a class index: CE + ε·(1 - pₜ), pₜ = softmax(x)[y];
+    /// optax's default ε = 2.
+    /// </summary>
+    [Loss]
+    public static float PolyLossCrossEntropy(ReadOnlySpan<float> logits, [IgnoreIndex(-100)] int target, [Hyper] float epsilon = 2f)
+    {
+        float logProbability = Min(logits[target] - LogSumExp(logits), 0f); // ≤ 0 always; said so for the analyzers
+        return -logProbability - epsilon * Expm1(logProbability);
+    }
+
+    /// <summary>
+    /// Keras' <c>CategoricalFocalCrossentropy</c> (<c>from_logits=True</c>, no label smoothing) for a class index:
+    /// -α·(1 - pₜ)^γ·log pₜ, pₜ = softmax(x)[y]. With one-hot labels Keras' sum over classes is this one term. γ ≥ 1 (below,
+    /// the gradient of (1 - pₜ)^γ is ∞ where pₜ rounds to 1).
+    /// </summary>
+    [Loss]
+    public static float CategoricalFocalCrossentropy(ReadOnlySpan<float> logits, [IgnoreIndex(-100)] int target,
+        [Hyper] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f)
+    {
+        float logProbability = Min(logits[target] - LogSumExp(logits), 0f); // ≤ 0 always; said so for the analyzers
+        float miss = -Expm1(logProbability); // 1 - pₜ
+        return -alpha * (miss > 1e-30F ? Pow(miss, gamma) : 0F) * logProbability;
+    }
+
+    /// <summary>optax's <c>multiclass_perceptron_loss</c>: maxⱼ xⱼ - x[y].</summary>
+    [Loss]
+    public static float MulticlassPerceptron(ReadOnlySpan<float> scores, int target) => Max(scores) - scores[target];
+
+    /// <summary>
+    /// optax's <c>ranking_softmax_loss</c> (ListNet-style): -Σᵢ yᵢ·log softmax(s)ᵢ = Σᵢ yᵢ·(lse(s) - sᵢ) for relevance labels y
+    /// (not normalized). optax's <c>where</c> and <c>weights</c> are not covered: pass 0 relevance for a masked item, or scale y.
+    /// </summary>
+    [Loss]
+    public static float RankingSoftmax(ReadOnlySpan<float> scores, [Domain(Min = 0)] ReadOnlySpan<float> relevance) =>
+        LogSumExp(scores) * Sum(relevance) - Dot(relevance, scores);
 }

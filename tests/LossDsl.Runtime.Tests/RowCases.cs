@@ -24,6 +24,8 @@ internal sealed class RowCase
     {
         "CrossEntropy", "WeightedCrossEntropy", "CrossEntropyWithProbabilities", "Nll", "KlDivergence", "KlDivergenceLogTarget",
         "Dice", "Tversky", "CosineEmbedding", "TripletMargin", "MultiMargin",
+        "MultiMarginSquared", "WeightedMultiMargin", "WeightedMultiMarginSquared", "MultiLabelSoftMargin", "WeightedMultiLabelSoftMargin",
+        "CosineSimilarity", "PolyLossCrossEntropy", "CategoricalFocalCrossentropy", "MulticlassPerceptron", "RankingSoftmax",
     };
 
     /// <summary>Random data for <paramref name="name"/>; with <paramref name="extreme"/>, logits and scores of ±1e4.</summary>
@@ -225,6 +227,145 @@ internal sealed class RowCase
                     KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
                     KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
                     KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "MultiMarginSquared":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.MultiMarginSquaredLoss(margin: 1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.MultiMarginSquared(Row(x, r), y[r], 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "WeightedMultiMargin":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
+                var loss = new D.WeightedMultiMarginLoss(w, margin: 1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.WeightedMultiMargin(Row(x, r), y[r], w, 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "WeightedMultiMarginSquared":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
+                var loss = new D.WeightedMultiMarginSquaredLoss(w, margin: 1, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.WeightedMultiMarginSquared(Row(x, r), y[r], w, 1),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "MultiLabelSoftMargin":
+            {
+                double[] x = Gaussian(), t = Uniform(0, 1).Select(v => v < 0.5 ? 0.0 : 1.0).ToArray();
+                var loss = new D.MultiLabelSoftMarginLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.MultiLabelSoftMargin(Row(x, r), Row(t, r)),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
+                };
+            }
+            case "WeightedMultiLabelSoftMargin":
+            {
+                double[] x = Gaussian(), t = Uniform(0, 1);
+                double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
+                var loss = new D.WeightedMultiLabelSoftMarginLoss(w, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.WeightedMultiLabelSoftMargin(Row(x, r), Row(t, r), w),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
+                };
+            }
+            case "CosineSimilarity":
+            {
+                double[] x = Gaussian(), t = Gaussian();
+                var loss = new D.CosineSimilarityLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.CosineSimilarity(Row(x, r), Row(t, r)),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
+                };
+            }
+            case "PolyLossCrossEntropy":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.PolyLossCrossEntropyLoss(epsilon: 2, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.PolyLossCrossEntropy(Row(x, r), y[r], 2),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "CategoricalFocalCrossentropy":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.CategoricalFocalCrossentropyLoss(alpha: 0.25, gamma: 2, reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.CategoricalFocalCrossentropy(Row(x, r), y[r], 0.25, 2),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "MulticlassPerceptron":
+            {
+                double[] x = Gaussian();
+                int[] y = Labels();
+                var loss = new D.MulticlassPerceptronLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.MulticlassPerceptron(Row(x, r), y[r]),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
+                };
+            }
+            case "RankingSoftmax":
+            {
+                double[] x = Gaussian(), t = Uniform(0, 1).Select(v => Math.Floor(4 * v)).ToArray();
+                var loss = new D.RankingSoftmaxLoss(reduction: Reduction.Sum);
+                return new RowCase
+                {
+                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
+                    ScalarLoss = r => D.RankingSoftmax(Row(x, r), Row(t, r)),
+                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
+                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
+                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
                 };
             }
             default:
