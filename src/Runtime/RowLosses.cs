@@ -206,4 +206,44 @@ public static partial class RowLosses
     [Loss]
     public static float RankingSoftmax(ReadOnlySpan<float> scores, [Domain(Min = 0)] ReadOnlySpan<float> relevance) =>
         LogSumExp(scores) * Sum(relevance) - Dot(relevance, scores);
+
+    /// <summary>
+    /// PyTorch's <c>TripletMarginLoss(margin, p, eps)</c> for a p-norm with p ≥ 2: max(d(a, p) - d(a, n) + margin, 0),
+    /// d(u, v) = ‖u - v + eps‖ₚ; at a distance of exactly 0 the norm's gradient is taken as 0, as in <see cref="TripletMargin"/>.
+    /// For 1 &lt; p &lt; 2 the Hessian of |r|ᵖ is ∞ at r = 0 (LD2008), so those p are outside the stated range; p = 1 is
+    /// <see cref="TripletMarginL1"/>.
+    /// </summary>
+    [Loss]
+    public static float TripletMarginPNorm([Wrt] ReadOnlySpan<float> anchor, [Wrt] ReadOnlySpan<float> positive, [Wrt] ReadOnlySpan<float> negative,
+        [Hyper] float margin = 1f, [Hyper(Min = 2)] float norm = 2f, [Hyper(Min = 0)] float eps = 1e-6f)
+    {
+        float powerToPositive = Sum(anchor, positive, (a, p) => Pow(Abs(a - p + eps), norm));
+        float powerToNegative = Sum(anchor, negative, (a, n) => Pow(Abs(a - n + eps), norm));
+        float toPositive = powerToPositive > 0 ? Pow(powerToPositive, 1 / norm) : 0f;
+        float toNegative = powerToNegative > 0 ? Pow(powerToNegative, 1 / norm) : 0f;
+        return Max(toPositive - toNegative + margin, 0f);
+    }
+
+    /// <summary>PyTorch's <c>TripletMarginLoss(margin, p=1, eps)</c>: max(‖a - p + eps‖₁ - ‖a - n + eps‖₁ + margin, 0).</summary>
+    [Loss]
+    public static float TripletMarginL1([Wrt] ReadOnlySpan<float> anchor, [Wrt] ReadOnlySpan<float> positive, [Wrt] ReadOnlySpan<float> negative,
+        [Hyper] float margin = 1f, [Hyper(Min = 0)] float eps = 1e-6f) =>
+        Max(Sum(anchor, positive, (a, p) => Abs(a - p + eps)) - Sum(anchor, negative, (a, n) => Abs(a - n + eps)) + margin, 0f);
+
+    /// <summary>
+    /// PyTorch's <c>TripletMarginLoss(margin, p=2, eps, swap=True)</c>: the distance to the negative is the smaller of d(a, n) and
+    /// d(p, n) (Balntas et al.'s distance swap), d(u, v) = ‖u - v + eps‖₂.
+    /// </summary>
+    [Loss]
+    public static float TripletMarginSwap([Wrt] ReadOnlySpan<float> anchor, [Wrt] ReadOnlySpan<float> positive, [Wrt] ReadOnlySpan<float> negative,
+        [Hyper] float margin = 1f, [Hyper(Min = 0)] float eps = 1e-6f)
+    {
+        float squaredToPositive = Sum(anchor, positive, (a, p) => Square(a - p + eps));
+        float squaredToNegative = Sum(anchor, negative, (a, n) => Square(a - n + eps));
+        float squaredPositiveToNegative = Sum(positive, negative, (p, n) => Square(p - n + eps));
+        float toPositive = squaredToPositive > 0 ? Sqrt(squaredToPositive) : 0f;
+        float toNegative = squaredToNegative > 0 ? Sqrt(squaredToNegative) : 0f;
+        float positiveToNegative = squaredPositiveToNegative > 0 ? Sqrt(squaredPositiveToNegative) : 0f;
+        return Max(toPositive - Min(toNegative, positiveToNegative) + margin, 0f);
+    }
 }

@@ -2,6 +2,11 @@ using D = LossDsl.Runtime.Tests.RowLossesInDouble;
 
 namespace LossDsl.Runtime.Tests;
 
+internal delegate void TripletBackward(ReadOnlySpan<double> a, ReadOnlySpan<double> p, ReadOnlySpan<double> n, int width, Span<double> ga, Span<double> gp, Span<double> gn);
+
+internal delegate void TripletGradientHessian(ReadOnlySpan<double> a, ReadOnlySpan<double> p, ReadOnlySpan<double> n, int width,
+    Span<double> ga, Span<double> ha, Span<double> gp, Span<double> hp, Span<double> gn, Span<double> hn);
+
 /// <summary>
 /// One catalogue row loss in double over random data: its row inputs, the scalar [Loss] method per row (the
 /// reference), and the generated kernels with <see cref="Reduction.Sum"/>, so gradients are per-row derivatives.
@@ -26,6 +31,7 @@ internal sealed class RowCase
         "Dice", "Tversky", "CosineEmbedding", "TripletMargin", "MultiMargin",
         "MultiMarginSquared", "WeightedMultiMargin", "WeightedMultiMarginSquared", "MultiLabelSoftMargin", "WeightedMultiLabelSoftMargin",
         "CosineSimilarity", "PolyLossCrossEntropy", "CategoricalFocalCrossentropy", "MulticlassPerceptron", "RankingSoftmax",
+        "TripletMarginPNorm", "TripletMarginL1", "TripletMarginSwap",
     };
 
     /// <summary>Random data for <paramref name="name"/>; with <paramref name="extreme"/>, logits and scores of ±1e4.</summary>
@@ -60,6 +66,31 @@ internal sealed class RowCase
         ReadOnlySpan<double> Row(double[] data, int r) => data.AsSpan(r * width, width);
         double[] Losses(Action<double[]> forward) { double[] losses = new double[rows]; forward(losses); return losses; }
         double[] Zeros() => new double[n];
+
+        // Anchor, positive and negative rows, all three differentiated.
+        RowCase Triplet(Func<double[], double[], double[], Func<int, double>> scalar, TripletBackward backward, TripletGradientHessian gradientHessian,
+            Action<double[], double[], double[], double[]> forward)
+        {
+            double[] a = Gaussian(), p = Gaussian(), q = Gaussian();
+            return new RowCase
+            {
+                Name = name, Width = width, Inputs = new[] { a, p, q }, Differentiated = new[] { 0, 1, 2 },
+                ScalarLoss = scalar(a, p, q),
+                KernelGradients = () =>
+                {
+                    double[] ga = Zeros(), gp = Zeros(), gq = Zeros();
+                    backward(a, p, q, width, ga, gp, gq);
+                    return new[] { ga, gp, gq };
+                },
+                KernelHessians = () =>
+                {
+                    double[] ga = Zeros(), gp = Zeros(), gq = Zeros(), ha = Zeros(), hp = Zeros(), hq = Zeros();
+                    gradientHessian(a, p, q, width, ga, ha, gp, hp, gq, hq);
+                    return (new[] { ga, gp, gq }, new[] { ha, hp, hq });
+                },
+                KernelLosses = () => Losses(l => forward(a, p, q, l)),
+            };
+        }
 
         switch (name)
         {
@@ -194,26 +225,27 @@ internal sealed class RowCase
             }
             case "TripletMargin":
             {
-                double[] a = Gaussian(), p = Gaussian(), q = Gaussian();
                 var loss = new D.TripletMarginLoss(margin: 2, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { a, p, q }, Differentiated = new[] { 0, 1, 2 },
-                    ScalarLoss = r => D.TripletMargin(Row(a, r), Row(p, r), Row(q, r), 2, 1e-6),
-                    KernelGradients = () =>
-                    {
-                        double[] ga = Zeros(), gp = Zeros(), gq = Zeros();
-                        loss.Backward(a, p, q, width, ga, gp, gq);
-                        return new[] { ga, gp, gq };
-                    },
-                    KernelHessians = () =>
-                    {
-                        double[] ga = Zeros(), gp = Zeros(), gq = Zeros(), ha = Zeros(), hp = Zeros(), hq = Zeros();
-                        loss.GradientHessian(a, p, q, width, ga, ha, gp, hp, gq, hq);
-                        return (new[] { ga, gp, gq }, new[] { ha, hp, hq });
-                    },
-                    KernelLosses = () => Losses(l => loss.Forward(a, p, q, width, l)),
-                };
+                return Triplet((a, p, q) => r => D.TripletMargin(Row(a, r), Row(p, r), Row(q, r), 2, 1e-6),
+                    loss.Backward, loss.GradientHessian, (a, p, q, l) => loss.Forward(a, p, q, width, l));
+            }
+            case "TripletMarginPNorm":
+            {
+                var loss = new D.TripletMarginPNormLoss(margin: 2, norm: 3, reduction: Reduction.Sum);
+                return Triplet((a, p, q) => r => D.TripletMarginPNorm(Row(a, r), Row(p, r), Row(q, r), 2, 3, 1e-6),
+                    loss.Backward, loss.GradientHessian, (a, p, q, l) => loss.Forward(a, p, q, width, l));
+            }
+            case "TripletMarginL1":
+            {
+                var loss = new D.TripletMarginL1Loss(margin: 2, reduction: Reduction.Sum);
+                return Triplet((a, p, q) => r => D.TripletMarginL1(Row(a, r), Row(p, r), Row(q, r), 2, 1e-6),
+                    loss.Backward, loss.GradientHessian, (a, p, q, l) => loss.Forward(a, p, q, width, l));
+            }
+            case "TripletMarginSwap":
+            {
+                var loss = new D.TripletMarginSwapLoss(margin: 2, reduction: Reduction.Sum);
+                return Triplet((a, p, q) => r => D.TripletMarginSwap(Row(a, r), Row(p, r), Row(q, r), 2, 1e-6),
+                    loss.Backward, loss.GradientHessian, (a, p, q, l) => loss.Forward(a, p, q, width, l));
             }
             case "MultiMargin":
             {

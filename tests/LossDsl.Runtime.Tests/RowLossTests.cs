@@ -198,6 +198,12 @@ public partial class RowLossTests
             Numeric.Close(0.25 * Math.Pow(1 - Math.Exp(logp[y]), 2) * -logp[y], RowLossesInDouble.CategoricalFocalCrossentropy(x, y, 0.25, 2), 1e-12, "CategoricalFocal " + at);
             // optax multiclass_perceptron_loss: max_j x_j - x[y].
             Numeric.Close(x.Max() - x[y], RowLossesInDouble.MulticlassPerceptron(x, y), 1e-15, "MulticlassPerceptron " + at);
+            // PyTorch triplet_margin_loss: pairwise_distance(u, v, p, eps) = ‖u - v + eps‖ₚ; swap: d(a, n) ← min(d(a, n), d(p, n)).
+            double Distance(double[] u, double[] v, double p) => Math.Pow(Enumerable.Range(0, c).Sum(j => Math.Pow(Math.Abs(u[j] - v[j] + 1e-6), p)), 1 / p);
+            double[] n = Enumerable.Range(0, c).Select(_ => random.NextDouble() * 8 - 4).ToArray();
+            Numeric.Close(Math.Max(Distance(x, t, 3) - Distance(x, n, 3) + 1, 0), RowLossesInDouble.TripletMarginPNorm(x, t, n, 1, 3, 1e-6), 1e-12, "Triplet p = 3 " + at);
+            Numeric.Close(Math.Max(Distance(x, t, 1) - Distance(x, n, 1) + 1, 0), RowLossesInDouble.TripletMarginL1(x, t, n, 1, 1e-6), 1e-12, "Triplet p = 1 " + at);
+            Numeric.Close(Math.Max(Distance(x, t, 2) - Math.Min(Distance(x, n, 2), Distance(t, n, 2)) + 1, 0), RowLossesInDouble.TripletMarginSwap(x, t, n, 1, 1e-6), 1e-12, "Triplet swap " + at);
             // optax ranking_softmax_loss: -Σ y_i·log_softmax(s)_i.
             Numeric.Close(-Enumerable.Range(0, c).Sum(j => relevance[j] * logp[j]), RowLossesInDouble.RankingSoftmax(x, relevance), 1e-12, "RankingSoftmax " + at);
         }
