@@ -234,4 +234,15 @@ public static partial class Losses
     [Loss]
     public static float GeneralizedKlDivergence([Wrt(Max = 88)] float logPrediction, [Domain(Min = 0)] float target) =>
         (target > 0 ? target * (Log(target) - logPrediction) : 0f) + Exp(logPrediction) - target;
+
+    /// <summary>
+    /// optax's <c>sparsemax_loss</c> (binary sparsemax, Blondel et al.): sparse_plus(z) with z = -x for a label 1 and x for 0,
+    /// sparse_plus(z) = 0 for z ≤ -1, (z + 1)²/4 for |z| &lt; 1, z for z ≥ 1 — zero exactly where sparse_sigmoid(x) is the label.
+    /// </summary>
+    [Loss]
+    public static float BinarySparsemax(float logit, float target)
+    {
+        float z = target != 0 ? -logit : logit;
+        return z <= -1 ? 0f : z >= 1 ? z : 0.25f * Square(z + 1);
+    }
 }

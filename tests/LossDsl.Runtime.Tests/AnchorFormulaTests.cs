@@ -20,6 +20,7 @@ public class AnchorFormulaTests
     {
         "WeightedBce", "WeightedBceWithLogits", "PoissonNllFull", "PoissonNllRate", "GaussianNllFull", "MarginRanking", "HingeEmbedding",
         "MeanAbsolutePercentageError", "BinaryFocalCrossentropy", "BalancedBinaryFocalCrossentropy", "Perceptron", "GeneralizedKlDivergence",
+        "BinarySparsemax",
     };
 
     /// <summary>(the scalar [Loss] method, the anchor's formula) at one random point.</summary>
@@ -93,6 +94,13 @@ public class AnchorFormulaTests
                 float logPrediction = (float)(4 * r.NextDouble() - 3), target = r.Next(4) == 0 ? 0f : (float)(2 * r.NextDouble());
                 double kl = target == 0 ? 0 : target * (Math.Log(target) - logPrediction);
                 return (Losses.GeneralizedKlDivergence(logPrediction, target), kl + Math.Exp(logPrediction) - target, $"x={logPrediction}, y={target}");
+            }
+            case "BinarySparsemax":
+            {
+                float label = r.Next(2);
+                // jax.nn.sparse_plus: 0 for z ≤ -1, (z + 1)²/4 for -1 < z < 1, z for z ≥ 1; optax: z = where(label, -x, x).
+                double z = label != 0 ? -x : x;
+                return (Losses.BinarySparsemax(x, label), z <= -1 ? 0 : z >= 1 ? z : (z + 1) * (z + 1) / 4, $"x={x}, y={label}");
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, null);

@@ -38,6 +38,7 @@ internal static class CatalogueKernels
         ["WeightedBceWithLogits"] = (i, o) => new global::LossDsl.Losses.WeightedBceWithLogitsLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1]),
         ["GaussianNllFull"] = (i, o) => new global::LossDsl.Losses.GaussianNllFullLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
         ["MarginRanking"] = (i, o) => new global::LossDsl.Losses.MarginRankingLoss().GradientHessian(i[0], i[1], i[2], o[0], o[1], o[2], o[3]),
+        ["BinarySparsemax"] = (i, o) => new global::LossDsl.Losses.BinarySparsemaxLoss().GradientHessian(i[0], i[1], o[0], o[1]),
     };
 
     public static readonly Dictionary<string, PerElement> Losses = new()
@@ -71,6 +72,7 @@ internal static class CatalogueKernels
         ["WeightedBceWithLogits"] = (i, o) => new global::LossDsl.Losses.WeightedBceWithLogitsLoss().Forward(i[0], i[1], i[2], o),
         ["GaussianNllFull"] = (i, o) => new global::LossDsl.Losses.GaussianNllFullLoss().Forward(i[0], i[1], i[2], o),
         ["MarginRanking"] = (i, o) => new global::LossDsl.Losses.MarginRankingLoss().Forward(i[0], i[1], i[2], o),
+        ["BinarySparsemax"] = (i, o) => new global::LossDsl.Losses.BinarySparsemaxLoss().Forward(i[0], i[1], o),
     };
 
     public delegate float ScalarLoss(float[] inputs);
@@ -107,5 +109,6 @@ internal static class CatalogueKernels
         ["WeightedBceWithLogits"] = i => global::LossDsl.Losses.WeightedBceWithLogits(i[0], i[1], i[2]),
         ["GaussianNllFull"] = i => global::LossDsl.Losses.GaussianNllFull(i[0], i[1], i[2]),
         ["MarginRanking"] = i => global::LossDsl.Losses.MarginRanking(i[0], i[1], i[2]),
+        ["BinarySparsemax"] = i => global::LossDsl.Losses.BinarySparsemax(i[0], i[1]),
     };
 }

@@ -35,6 +35,8 @@ internal static class CataloguePoints
             ("SoftMargin" or "Hinge" or "SquaredHinge" or "Perceptron" or "MarginRanking", "target") => random.Next(2) * 2 - 1,
             // PyTorch computes both terms for a label other than ±1: they are sampled too.
             ("HingeEmbedding", "target") => k % 5 == 4 ? 0.5 : random.Next(2) * 2 - 1,
+            ("BinarySparsemax", "target") => random.Next(2),
+            ("BinarySparsemax", "logit") => Pick(new[] { 1e4, -1e4, 0.5 }, () => Normal(1.5)),
             (_, "weight") => Pick(new[] { 0.0, 1, 10 }, () => 3 * random.NextDouble()),
             ("PoissonNllFull", "target") => Pick(new[] { 0.0, 1, 2, 1e4 }, () => random.Next(20)),
             // Rates near 0 are in the domain but central differences there step below it (rate 0: PoissonRateAtZero).
