@@ -35,6 +35,15 @@ public static class Program
             Curves.Of("PoissonNll", "log rate (count 2)", new Losses.PoissonNllLoss(), -2, 2.5, 2),
             Curves.Of("KlDivergence", "log-probability (target 0.3)", new Losses.KlDivergenceLoss(), -4, 0, 0.3f),
             Curves.Of("KlDivergenceLogTarget", "log-probability (log target ln 0.3)", new Losses.KlDivergenceLogTargetLoss(), -4, 0, MathF.Log(0.3f)),
+            Curves.Of("PoissonNllFull", "log rate (count 2)", new Losses.PoissonNllFullLoss(), -2, 2.5, 2),
+            Curves.Of("PoissonNllRate", "rate (count 2)", new Losses.PoissonNllRateLoss(), 0.2, 6, 2),
+            Curves.Of("HingeEmbedding (label -1)", "distance", new Losses.HingeEmbeddingLoss(), 0, 3, -1),
+            Curves.Of("MeanAbsolutePercentageError", "prediction (target 2)", new Losses.MeanAbsolutePercentageErrorLoss(), 0, 4, 2),
+            Curves.Of("BinaryFocalCrossentropy (γ = 2, s = .1)", Logit, new Losses.BinaryFocalCrossentropyLoss(labelSmoothing: 0.1f), -5, 5, 1),
+            Curves.Of("BalancedBinaryFocal (α = .25)", Logit, new Losses.BalancedBinaryFocalCrossentropyLoss(), -5, 5, 1),
+            Curves.Of("Perceptron", Margin, new Losses.PerceptronLoss(), -3, 3, 1),
+            Curves.Of("GeneralizedKlDivergence", "log-prediction (target 0.3)", new Losses.GeneralizedKlDivergenceLoss(), -4, 1, 0.3f),
+            Curves.Of("BinarySparsemax", Logit, new Losses.BinarySparsemaxLoss(), -3, 3, 1),
         };
 
         var figure = new Figure("The LossDsl catalogue: each loss and its generated gradient", columns: 4, panelWidth: 400, panelHeight: 280);

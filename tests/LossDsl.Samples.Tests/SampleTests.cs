@@ -86,7 +86,7 @@ public sealed class SampleTests : IDisposable
     public void LossGallery_draws_every_catalogue_loss_with_a_gradient_that_matches_its_curve()
     {
         var (curves, path) = LossGallery.Program.Run(_output);
-        Assert.Equal(17, curves.Count);
+        Assert.Equal(26, curves.Count);
         foreach (var c in curves)
         {
             Assert.All(c.Loss.Concat(c.Gradient), v => Assert.True(double.IsFinite(v), $"{c.Name}: {v}"));
@@ -100,7 +100,7 @@ public sealed class SampleTests : IDisposable
         }
         string[] texts = Texts(Svg(path));
         Assert.All(curves, c => Assert.Contains(c.Name, texts));
-        Assert.Equal(17, texts.Count(t => t == "∂loss/∂input"));
+        Assert.Equal(26, texts.Count(t => t == "∂loss/∂input"));
     }
 
     [Fact]
