@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using LossDsl.Analyzers.Hazards;
 using LossDsl.Analyzers.Ranges;
+using static LossDsl.Analyzers.Hazards.Spelling;
 
 namespace LossDsl.Analyzers.CodeFixes;
 
@@ -45,8 +46,4 @@ internal sealed class FixText
         string sum = $"{_prefix}Max({a}, {b}) + {_prefix}Log1p({_prefix}Exp(-{_prefix}Abs({Operand(a)} - {Operand(b)})))";
         return parenthesize ? "(" + sum + ")" : sum;
     }
-
-    private static string Negate(ExpressionSyntax x) => Spelling.Negate(x);
-
-    private static string Operand(ExpressionSyntax x) => Spelling.Operand(x);
 }
