@@ -67,6 +67,16 @@ internal sealed class RowCase
         double[] Losses(Action<double[]> forward) { double[] losses = new double[rows]; forward(losses); return losses; }
         double[] Zeros() => new double[n];
 
+        // One differentiated row and its target, a label per row or a target row, through the loss's IRowLoss interface.
+        RowCase OneRow<TTarget>(double[] x, TTarget[] target, IRowLoss<double, TTarget> loss, Func<int, double> scalar) where TTarget : unmanaged => new()
+        {
+            Name = name, Width = width, Inputs = target is double[] row ? new[] { x, row } : new[] { x }, Differentiated = new[] { 0 },
+            ScalarLoss = scalar,
+            KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, target, width, g); return new[] { g }; },
+            KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, target, width, g, h); return (new[] { g }, new[] { h }); },
+            KernelLosses = () => Losses(l => loss.Forward(x, target, width, l)),
+        };
+
         // Anchor, positive and negative rows, all three differentiated.
         RowCase Triplet(Func<double[], double[], double[], Func<int, double>> scalar, TripletBackward backward, TripletGradientHessian gradientHessian,
             Action<double[], double[], double[], double[]> forward)
@@ -98,57 +108,25 @@ internal sealed class RowCase
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.CrossEntropyLoss(labelSmoothing: 0.1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.CrossEntropy(Row(x, r), y[r], 0.1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.CrossEntropyLoss(labelSmoothing: 0.1, reduction: Reduction.Sum), r => D.CrossEntropy(Row(x, r), y[r], 0.1));
             }
             case "WeightedCrossEntropy":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
                 double[] w = Enumerable.Range(0, width).Select(_ => 0.5 + 1.5 * random.NextDouble()).ToArray();
-                var loss = new D.WeightedCrossEntropyLoss(w, labelSmoothing: 0.2, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.WeightedCrossEntropy(Row(x, r), y[r], w, 0.2),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.WeightedCrossEntropyLoss(w, labelSmoothing: 0.2, reduction: Reduction.Sum), r => D.WeightedCrossEntropy(Row(x, r), y[r], w, 0.2));
             }
             case "CrossEntropyWithProbabilities":
             {
                 double[] x = Gaussian(), t = Distributions(withZeros: true);
-                var loss = new D.CrossEntropyWithProbabilitiesLoss(labelSmoothing: 0.1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.CrossEntropyWithProbabilities(Row(x, r), Row(t, r), 0.1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.CrossEntropyWithProbabilitiesLoss(labelSmoothing: 0.1, reduction: Reduction.Sum), r => D.CrossEntropyWithProbabilities(Row(x, r), Row(t, r), 0.1));
             }
             case "Nll":
             {
                 double[] x = LogSoftmax(Gaussian());
                 int[] y = Labels();
-                var loss = new D.NllLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.Nll(Row(x, r), y[r]),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.NllLoss(reduction: Reduction.Sum), r => D.Nll(Row(x, r), y[r]));
             }
             case "KlDivergence":
             case "KlDivergenceLogTarget":
@@ -158,51 +136,19 @@ internal sealed class RowCase
                 double[] t = log ? LogSoftmax(Gaussian()) : Distributions(withZeros: true);
                 if (log)
                 {
-                    var loss = new D.KlDivergenceLogTargetLoss(Reduction.Sum);
-                    return new RowCase
-                    {
-                        Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                        ScalarLoss = r => D.KlDivergenceLogTarget(Row(x, r), Row(t, r)),
-                        KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                        KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                        KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                    };
+                    return OneRow(x, t, new D.KlDivergenceLogTargetLoss(Reduction.Sum), r => D.KlDivergenceLogTarget(Row(x, r), Row(t, r)));
                 }
-                var kl = new D.KlDivergenceLoss(Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.KlDivergence(Row(x, r), Row(t, r)),
-                    KernelGradients = () => { double[] g = Zeros(); kl.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); kl.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => kl.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.KlDivergenceLoss(Reduction.Sum), r => D.KlDivergence(Row(x, r), Row(t, r)));
             }
             case "Dice":
             {
                 double[] p = Uniform(0, 1), t = Uniform(0, 1).Select(v => Math.Round(v)).ToArray();
-                var loss = new D.DiceLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.Dice(Row(p, r), Row(t, r), 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(p, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
-                };
+                return OneRow(p, t, new D.DiceLoss(reduction: Reduction.Sum), r => D.Dice(Row(p, r), Row(t, r), 1));
             }
             case "Tversky":
             {
                 double[] p = Uniform(0, 1), t = Uniform(0, 1).Select(v => Math.Round(v)).ToArray();
-                var loss = new D.TverskyLoss(alpha: 0.3, beta: 0.7, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { p, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.Tversky(Row(p, r), Row(t, r), 0.3, 0.7, 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(p, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(p, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(p, t, width, l)),
-                };
+                return OneRow(p, t, new D.TverskyLoss(alpha: 0.3, beta: 0.7, reduction: Reduction.Sum), r => D.Tversky(Row(p, r), Row(t, r), 0.3, 0.7, 1));
             }
             case "CosineEmbedding":
             {
@@ -251,154 +197,66 @@ internal sealed class RowCase
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.MultiMarginLoss(margin: 1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.MultiMargin(Row(x, r), y[r], 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.MultiMarginLoss(margin: 1, reduction: Reduction.Sum), r => D.MultiMargin(Row(x, r), y[r], 1));
             }
             case "MultiMarginSquared":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.MultiMarginSquaredLoss(margin: 1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.MultiMarginSquared(Row(x, r), y[r], 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.MultiMarginSquaredLoss(margin: 1, reduction: Reduction.Sum), r => D.MultiMarginSquared(Row(x, r), y[r], 1));
             }
             case "WeightedMultiMargin":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
                 double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
-                var loss = new D.WeightedMultiMarginLoss(w, margin: 1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.WeightedMultiMargin(Row(x, r), y[r], w, 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.WeightedMultiMarginLoss(w, margin: 1, reduction: Reduction.Sum), r => D.WeightedMultiMargin(Row(x, r), y[r], w, 1));
             }
             case "WeightedMultiMarginSquared":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
                 double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
-                var loss = new D.WeightedMultiMarginSquaredLoss(w, margin: 1, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.WeightedMultiMarginSquared(Row(x, r), y[r], w, 1),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.WeightedMultiMarginSquaredLoss(w, margin: 1, reduction: Reduction.Sum), r => D.WeightedMultiMarginSquared(Row(x, r), y[r], w, 1));
             }
             case "MultiLabelSoftMargin":
             {
                 double[] x = Gaussian(), t = Uniform(0, 1).Select(v => v < 0.5 ? 0.0 : 1.0).ToArray();
-                var loss = new D.MultiLabelSoftMarginLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.MultiLabelSoftMargin(Row(x, r), Row(t, r)),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.MultiLabelSoftMarginLoss(reduction: Reduction.Sum), r => D.MultiLabelSoftMargin(Row(x, r), Row(t, r)));
             }
             case "WeightedMultiLabelSoftMargin":
             {
                 double[] x = Gaussian(), t = Uniform(0, 1);
                 double[] w = Enumerable.Range(0, width).Select(j => 0.5 + j % 3).ToArray();
-                var loss = new D.WeightedMultiLabelSoftMarginLoss(w, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.WeightedMultiLabelSoftMargin(Row(x, r), Row(t, r), w),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.WeightedMultiLabelSoftMarginLoss(w, reduction: Reduction.Sum), r => D.WeightedMultiLabelSoftMargin(Row(x, r), Row(t, r), w));
             }
             case "CosineSimilarity":
             {
                 double[] x = Gaussian(), t = Gaussian();
-                var loss = new D.CosineSimilarityLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.CosineSimilarity(Row(x, r), Row(t, r)),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.CosineSimilarityLoss(reduction: Reduction.Sum), r => D.CosineSimilarity(Row(x, r), Row(t, r)));
             }
             case "PolyLossCrossEntropy":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.PolyLossCrossEntropyLoss(epsilon: 2, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.PolyLossCrossEntropy(Row(x, r), y[r], 2),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.PolyLossCrossEntropyLoss(epsilon: 2, reduction: Reduction.Sum), r => D.PolyLossCrossEntropy(Row(x, r), y[r], 2));
             }
             case "CategoricalFocalCrossentropy":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.CategoricalFocalCrossentropyLoss(alpha: 0.25, gamma: 2, reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.CategoricalFocalCrossentropy(Row(x, r), y[r], 0.25, 2),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.CategoricalFocalCrossentropyLoss(alpha: 0.25, gamma: 2, reduction: Reduction.Sum), r => D.CategoricalFocalCrossentropy(Row(x, r), y[r], 0.25, 2));
             }
             case "MulticlassPerceptron":
             {
                 double[] x = Gaussian();
                 int[] y = Labels();
-                var loss = new D.MulticlassPerceptronLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.MulticlassPerceptron(Row(x, r), y[r]),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, y, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, y, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, y, width, l)),
-                };
+                return OneRow(x, y, new D.MulticlassPerceptronLoss(reduction: Reduction.Sum), r => D.MulticlassPerceptron(Row(x, r), y[r]));
             }
             case "RankingSoftmax":
             {
                 double[] x = Gaussian(), t = Uniform(0, 1).Select(v => Math.Floor(4 * v)).ToArray();
-                var loss = new D.RankingSoftmaxLoss(reduction: Reduction.Sum);
-                return new RowCase
-                {
-                    Name = name, Width = width, Inputs = new[] { x, t }, Differentiated = new[] { 0 },
-                    ScalarLoss = r => D.RankingSoftmax(Row(x, r), Row(t, r)),
-                    KernelGradients = () => { double[] g = Zeros(); loss.Backward(x, t, width, g); return new[] { g }; },
-                    KernelHessians = () => { double[] g = Zeros(), h = Zeros(); loss.GradientHessian(x, t, width, g, h); return (new[] { g }, new[] { h }); },
-                    KernelLosses = () => Losses(l => loss.Forward(x, t, width, l)),
-                };
+                return OneRow(x, t, new D.RankingSoftmaxLoss(reduction: Reduction.Sum), r => D.RankingSoftmax(Row(x, r), Row(t, r)));
             }
             default:
                 throw new ArgumentException("Unknown row loss " + name, nameof(name));
