@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace LossDsl.Generator.Tests.Infrastructure;
 
 /// <summary>
@@ -16,9 +14,10 @@ internal static class Baseline
         Environment.GetEnvironmentVariable("LOSSDSL_UPDATE_BASELINES") == "1";
 
     /// <summary>The baseline of one generated file; in update mode, <paramref name="actual"/> is written there first.</summary>
-    public static string Expected(string test, string hintName, Func<string> actual, [CallerFilePath] string callerPath = "")
+    public static string Expected(string test, string hintName, Func<string> actual)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Baselines", test);
+        // From the repository root, not [CallerFilePath]: a CI build (ContinuousIntegrationBuild) maps source paths to /_/.
+        string directory = Path.Combine(LossDsl.Testing.TestPaths.RepositoryRoot, "tests", "LossDsl.Generator.Tests", "Generator", "Baselines", test);
         string path = Path.Combine(directory, hintName + ".txt");
         if (ShouldUpdate)
         {
