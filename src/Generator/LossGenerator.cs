@@ -21,7 +21,7 @@ public sealed class LossGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<Result<LossMethodSpec?>> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                "LossDsl.LossAttribute",
+                LossParser.LossAttributeName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (ctx, ct) => LossParser.Parse(ctx, ct))
             .WithTrackingName(StepNames.Parse);

@@ -32,7 +32,7 @@ public sealed class AccuracyAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (!method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute")) return;
+        if (LossParser.LossAttribute(method) is null) return;
         if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax syntax) return;
         if (Measure(method, syntax, context.Compilation, context) is not var (spec, accuracy)) return;
         foreach (OutputAccuracy output in accuracy.Where(a => a.IsInaccurate(spec.Type)))

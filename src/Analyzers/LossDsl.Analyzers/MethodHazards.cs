@@ -15,8 +15,6 @@ namespace LossDsl.Analyzers;
 /// <summary>The stability findings of one [Loss] or [Differentiable] method, through the generator's translation.</summary>
 internal static class MethodHazards
 {
-    private const string LossAttributeName = "LossDsl.LossAttribute";
-
     /// <summary>Tests only: let a failure of the analysis surface (as AD0001) instead of yielding no findings.</summary>
     internal static bool RethrowFailures { get; set; }
 
@@ -28,7 +26,7 @@ internal static class MethodHazards
     public static IReadOnlyList<Hazard> Analyze(IMethodSymbol method, IMethodBodyOperation body, Compilation compilation, CancellationToken cancellationToken)
     {
         if (body.Syntax is not MethodDeclarationSyntax declaration) return Array.Empty<Hazard>();
-        bool isLoss = method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == LossAttributeName);
+        bool isLoss = LossParser.LossAttribute(method) is not null;
         bool rowLoss = isLoss && SignatureValidator.IsRowLoss(method);
         if (rowLoss ? SignatureValidator.Check(method, declaration).Count > 0 : SignatureValidator.FirstProblem(method) is not null) return Array.Empty<Hazard>();
         FloatingType type = method.ReturnType.SpecialType == SpecialType.System_Single ? FloatingType.Single : FloatingType.Double;

@@ -10,8 +10,8 @@ internal static class StabilityDescriptors
     private const string Category = "LossDsl.Numerics";
     private const string HelpRoot = "https://github.com/lossdsl/lossdsl/blob/main/docs/diagnostics/";
 
-    private static DiagnosticDescriptor Warning(string id, string title, string description) =>
-        new(id, title, "'{0}' {1}; {2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpRoot + id + ".md");
+    private static DiagnosticDescriptor Warning(string id, string title, string description, string message = "'{0}' {1}; {2}") =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, HelpRoot + id + ".md");
 
     public static readonly DiagnosticDescriptor LogOfNonPositive = Warning(DiagnosticIds.LogOfNonPositive,
         "Log of a value that can be 0 or negative",
@@ -49,19 +49,15 @@ internal static class StabilityDescriptors
         "An argument can fall outside the range its parameter states",
         "A [Loss] or [Differentiable] method's stated Min/Max are what its own analysis assumed; a caller passing values outside them can get NaN or ∞ from a formula that was safe on its domain.");
 
-    public static readonly DiagnosticDescriptor ContradictoryRange = new(DiagnosticIds.ContradictoryRange,
+    public static readonly DiagnosticDescriptor ContradictoryRange = Warning(DiagnosticIds.ContradictoryRange,
         "A stated range cannot hold",
-        "The range stated for '{0}' {1}; the stability analysis assumes it, so fix the bounds (or the default)",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         "Min and Max on [Wrt], [Hyper] and [Domain] are what the LD2xxx analysis assumes; an empty range (Min above Max, a NaN bound) would make it assume nothing can happen, and a default outside the range breaks the assumption at the first call.",
-        HelpRoot + DiagnosticIds.ContradictoryRange + ".md");
+        message: "The range stated for '{0}' {1}; the stability analysis assumes it, so fix the bounds (or the default)");
 
-    public static readonly DiagnosticDescriptor InaccurateKernel = new(DiagnosticIds.InaccurateKernel,
+    public static readonly DiagnosticDescriptor InaccurateKernel = Warning(DiagnosticIds.InaccurateKernel,
         "A generated kernel is inaccurate where the exact value is finite",
-        "The generated {0} of '{1}' is {2}, where the exact value is finite and moderate (worst at {3}); {4}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         "The accuracy certificate: each output of the kernel the generator emits (loss, gradient, Hessian) is evaluated in its own precision at 2048 points across the inputs' stated ranges and compared with a higher-precision evaluation of the same math. This warns where an output is ∞ or NaN, or has lost more than half its bits, while the exact value is finite: the generic form of every LD2xxx hazard, found by measurement (docs/stability.md).",
-        HelpRoot + DiagnosticIds.InaccurateKernel + ".md");
+        message: "The generated {0} of '{1}' is {2}, where the exact value is finite and moderate (worst at {3}); {4}");
 
     /// <summary>The rules about the loss's numerics (<see cref="StabilityAnalyzer"/>).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(

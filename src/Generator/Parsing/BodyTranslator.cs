@@ -21,7 +21,6 @@ namespace LossDsl.Generator.Parsing;
 /// </summary>
 internal sealed partial class BodyTranslator
 {
-    private const string LossAttributeName = "LossDsl.LossAttribute";
     private const string DifferentiableAttributeName = "LossDsl.DifferentiableAttribute";
     private const string LossFormulaAttributeName = "LossDsl.Kernels.LossFormulaAttribute";
 
@@ -49,7 +48,7 @@ internal sealed partial class BodyTranslator
     }
 
     public static bool IsInlinable(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is LossAttributeName or DifferentiableAttributeName);
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is LossParser.LossAttributeName or DifferentiableAttributeName);
 
     /// <summary>Translates the body of <paramref name="method"/> with its parameters bound to <paramref name="arguments"/>.</summary>
     public Expr TranslateMethod(IMethodSymbol method, MethodDeclarationSyntax declaration, IEnumerable<(IParameterSymbol Parameter, Expr Value)> arguments)

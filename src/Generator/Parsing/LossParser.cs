@@ -100,10 +100,15 @@ internal static class LossParser
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
 
+    internal const string LossAttributeName = "LossDsl.LossAttribute";
+
+    /// <summary>The method's [Loss] attribute, or null where it has none.</summary>
+    internal static AttributeData? LossAttribute(IMethodSymbol method) =>
+        method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == LossAttributeName);
+
     /// <summary>[Loss(Rewrite = false)] opts out of the stable rewrites; anything else (the default) keeps them.</summary>
     internal static bool RewriteRequested(IMethodSymbol method) =>
-        !method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "LossDsl.LossAttribute"
-            && a.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false));
+        LossAttribute(method)?.NamedArguments.Any(n => n.Key == "Rewrite" && n.Value.Value is false) != true;
 
     /// <summary>Each parameter's role; without any [Wrt], the first per-element input is the differentiated one.</summary>
     internal static List<ParameterSpec> Parameters(IMethodSymbol method)
