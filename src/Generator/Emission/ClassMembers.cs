@@ -113,7 +113,7 @@ internal static class ClassMembers
         }
         if (kernel.Accuracy.Count == 0) return;
         string reference = kernel.Method.Type == ScalarType.Float ? "the same math in double" : "the same math in double-double";
-        w.Line($"/// <para>Accuracy of the kernels' {Literals.Keyword(kernel.Method.Type)} arithmetic at 2048 points, measured by the generator against {reference} (docs/stability.md):</para>");
+        w.Line($"/// <para>Accuracy of the kernels' {Literals.Keyword(kernel.Method.Type)} arithmetic at {Accuracy.Certificate.PointCount} points, measured by the generator against {reference} (docs/stability.md):</para>");
         foreach (OutputAccuracy a in kernel.Accuracy) w.Line($"/// <para>{Literals.Xml(a.Output)}: {Literals.Xml(a.Describe())}</para>");
     }
 
