@@ -10,7 +10,7 @@ namespace LossDsl.Package.Tests;
 /// it from a local folder feed (no other source), with a [Loss] in it, is restored, built and run.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class ConsumerTests : IDisposable
+public sealed class ConsumerTests(PackedFeed packed) : IDisposable
 {
     private static string Version => PackageVersion.AtHead;
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-package-").FullName;
@@ -24,8 +24,7 @@ public sealed class ConsumerTests : IDisposable
     public void A_fresh_project_builds_and_runs_a_loss_from_the_package()
     {
         var dotnet = new DotNet(Path.Combine(_root, "packages"));
-        string feed = Path.Combine(_root, "feed");
-        new DotNet(packagesFolder: null).Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
+        string feed = packed.Folder;
 
         string package = Path.Combine(feed, $"LossDsl.{Version}.nupkg");
         Assert.True(File.Exists(package), $"expected the version {Version} (MinVer, from git) among: {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");

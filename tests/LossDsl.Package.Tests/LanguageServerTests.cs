@@ -11,7 +11,7 @@ namespace LossDsl.Package.Tests;
 /// fixes yet; those are tested through the Roslyn workspace in LossDsl.Analyzers.Tests.)
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class LanguageServerTests : IDisposable
+public sealed class LanguageServerTests(PackedFeed packed) : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-lsp-").FullName;
@@ -43,11 +43,9 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task An_editor_shows_LD2xxx_and_the_gradients_and_generates_a_loss_added_by_an_edit()
     {
-        string feed = Path.Combine(_root, "feed"), packages = Path.Combine(_root, "packages"), tools = Path.Combine(_root, "tools");
-        var repository = new DotNet(packagesFolder: null);
-        repository.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
-        repository.Succeed(_root, "tool", "install", "--tool-path", tools, "csharp-ls", "--version", "0.28.0");
-        string project = ConsumerProject.Create(Path.Combine(_root, "consumer"), [feed], [("LossDsl", PackageVersion.AtHead)], Program);
+        string packages = Path.Combine(_root, "packages"), tools = Path.Combine(_root, "tools");
+        new DotNet(packagesFolder: null).Succeed(_root, "tool", "install", "--tool-path", tools, "csharp-ls", "--version", "0.28.0");
+        string project = ConsumerProject.Create(Path.Combine(_root, "consumer"), [packed.Folder], [("LossDsl", PackageVersion.AtHead)], Program);
         new DotNet(packages).Succeed(project, "restore");
 
         var start = new ProcessStartInfo(Path.Combine(tools, OperatingSystem.IsWindows() ? "csharp-ls.exe" : "csharp-ls")) { WorkingDirectory = project };

@@ -10,7 +10,7 @@ namespace LossDsl.Package.Tests;
 /// builds and trains a booster with the native library the LightGBM package carries.
 /// </summary>
 [Collection(PackingCollection.Name)]
-public sealed class LightGbmPackageTests : IDisposable
+public sealed class LightGbmPackageTests(PackedFeed packed) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lossdsl-lightgbm-package-").FullName;
 
@@ -22,10 +22,7 @@ public sealed class LightGbmPackageTests : IDisposable
     [Fact]
     public void A_fresh_project_trains_LightGBM_with_a_loss_from_the_packages()
     {
-        string feed = Path.Combine(_root, "feed");
-        var pack = new DotNet(packagesFolder: null);
-        pack.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "LightGbm", "LossDsl.LightGbm.csproj"), "-c", "Release", "-o", feed);
-        pack.Succeed(LossDsl.Testing.TestPaths.RepositoryRoot, "pack", Path.Combine("src", "Runtime", "LossDsl.Runtime.csproj"), "-c", "Release", "-o", feed);
+        string feed = packed.Folder;
         AssertLayout(Path.Combine(feed, $"LossDsl.LightGbm.{PackageVersion.AtHead}.nupkg"));
 
         // The LightGBM package as this machine restored it for the solution: a folder feed, no network.
