@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace LossDsl.Testing;
 
@@ -15,4 +16,13 @@ internal static class TestCompilations
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(LossAttribute).Assembly.Location))
             .ToImmutableArray());
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>An in-memory library of the sources (Source0.cs, Source1.cs, …) against <see cref="References"/>, nullable on.</summary>
+    public static CSharpCompilation Compile(string assemblyName, IEnumerable<string> sources) =>
+        CSharpCompilation.Create(assemblyName,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 }

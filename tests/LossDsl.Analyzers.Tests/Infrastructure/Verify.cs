@@ -85,9 +85,7 @@ internal static class Verify
         diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
 
     /// <summary>An in-memory compilation of <paramref name="source"/> against the runtime (to run the generator over a fixed file).</summary>
-    public static CSharpCompilation Compile(string source) =>
-        CSharpCompilation.Create("AnalyzerTests", [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Source0.cs")],
-            TestCompilations.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    public static CSharpCompilation Compile(string source) => TestCompilations.Compile("AnalyzerTests", [source]);
 
     /// <summary>Wraps members in a partial class with the DSL's usings.</summary>
     public static string InClass(string members, string usings = "using LossDsl;\nusing static LossDsl.LossMath;\nusing System;") => $$"""

@@ -11,13 +11,9 @@ namespace LossDsl.Generator.Tests.Infrastructure;
 /// <summary>Compiles source in memory against the runtime and runs the real generator over it.</summary>
 internal static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    public static CSharpParseOptions ParseOptions => LossDsl.Testing.TestCompilations.ParseOptions;
 
-    public static CSharpCompilation Compile(params string[] sources) =>
-        CSharpCompilation.Create("TestLosses",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            LossDsl.Testing.TestCompilations.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    public static CSharpCompilation Compile(params string[] sources) => LossDsl.Testing.TestCompilations.Compile("TestLosses", sources);
 
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(new[] { new LossGenerator().AsSourceGenerator() }, parseOptions: ParseOptions,
