@@ -32,8 +32,9 @@ public sealed class LossGenerator : IIncrementalGenerator
         IncrementalValuesProvider<KernelSpec> kernels = parsed
             .Select(static (r, _) => r.Value)
             .Where(static spec => spec is not null)
+            .SelectMany(static (spec, _) => spec!.Precisions())
             .WithTrackingName(StepNames.Spec)
-            .Select(static (spec, ct) => LossCompiler.Compile(spec!, ct))
+            .Select(static (spec, ct) => LossCompiler.Compile(spec, ct))
             .WithTrackingName(StepNames.Compile);
 
         context.RegisterSourceOutput(kernels, static (spc, kernel) => Emit(spc, kernel));

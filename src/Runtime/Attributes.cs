@@ -52,7 +52,15 @@ public sealed class WrtAttribute : ParameterRangeAttribute;
 /// <c>Min</c>/<c>Max</c> state its range for the stability analyzers, e.g. <c>[Hyper(Min = 1)] float gamma</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
-public sealed class HyperAttribute : ParameterRangeAttribute;
+public sealed class HyperAttribute : ParameterRangeAttribute
+{
+    /// <summary>
+    /// The generated constructor's default where C# cannot write one: a generic loss's <c>T</c> parameter takes only
+    /// <c>= default</c>, so <c>[Hyper(Default = 2)] T gamma</c> says it. A C# default value, where there is one, wins.
+    /// NaN (the default) means none.
+    /// </summary>
+    public double Default { get; set; } = double.NaN;
+}
 
 /// <summary>
 /// The range of a plain input (a target, a probability), e.g. <c>[Domain(Min = 0, Max = 1)] float target</c>:

@@ -9,13 +9,15 @@ public class FunctionalTests
 
     private delegate void Kernel(double[] x, double[] y, double[] gradient, double[] hessian);
 
-    public static TheoryData<string> Names() => new() { "AllFunctions", "Branchy", "UsesHelper", "MathSpelling" };
+    public static TheoryData<string> Names() => new() { "AllFunctions", "Branchy", "UsesHelper", "MathSpelling", "GenericAllFunctions", "GenericSpelling" };
 
     private static (Scalar F, Kernel K) Subject(string name) => name switch
     {
         "AllFunctions" => (TestLosses.AllFunctions, (x, y, g, h) => new TestLosses.AllFunctionsLoss().GradientHessian(x, y, g, h)),
         "Branchy" => (TestLosses.Branchy, (x, y, g, h) => new TestLosses.BranchyLoss().GradientHessian(x, y, g, h)),
         "UsesHelper" => ((x, y) => TestLosses.UsesHelper(x, y, 2), (x, y, g, h) => new TestLosses.UsesHelperLoss().GradientHessian(x, y, g, h)),
+        "GenericAllFunctions" => (TestLosses.GenericAllFunctions, (x, y, g, h) => new TestLosses.GenericAllFunctionsLossDouble().GradientHessian(x, y, g, h)),
+        "GenericSpelling" => (TestLosses.GenericSpelling, (x, y, g, h) => new TestLosses.GenericSpellingLossDouble().GradientHessian(x, y, g, h)),
         _ => (TestLosses.MathSpelling, (x, y, g, h) => new TestLosses.MathSpellingLoss().GradientHessian(x, y, g, h)),
     };
 
@@ -63,6 +65,13 @@ public class FunctionalTests
         Assert.Equal(TestLosses.LossMathSpellingLoss.Formulas, TestLosses.MathSpellingLoss.Formulas, FormulaComparer.Instance);
         Assert.Equal(TestLosses.LossMathSpellingLoss.Formulas, TestLosses.DoubleSpellingLoss.Formulas, FormulaComparer.Instance);
         Assert.Equal(TestLosses.LossMathFloatSpellingLoss.Formulas, TestLosses.MathFSpellingLoss.Formulas, FormulaComparer.Instance);
+    }
+
+    [Fact]
+    public void A_generic_loss_compiles_to_the_formula_of_its_non_generic_twin_in_both_precisions()
+    {
+        Assert.Equal(TestLosses.AllFunctionsLoss.Formulas, TestLosses.GenericAllFunctionsLossDouble.Formulas, FormulaComparer.Instance);
+        Assert.Equal(TestLosses.AllFunctionsLoss.Formulas, TestLosses.GenericAllFunctionsLoss.Formulas, FormulaComparer.Instance);
     }
 
     private sealed class FormulaComparer : IEqualityComparer<LossFormulas>

@@ -17,6 +17,37 @@ public static partial class TestLosses
             + LogSigmoid(u) + Tanh(u) + LogCosh(u);
     }
 
+    // One generic definition: GenericAllFunctionsLoss (float) and GenericAllFunctionsLossDouble, the same math as AllFunctions.
+    [Loss]
+    public static T GenericAllFunctions<T>(T x, T y) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        T u = T.CreateChecked(0.3) * x + T.CreateChecked(0.1) * y;
+        T v = Square(u) + T.One;
+        T half = T.CreateTruncating(0.5);
+        return Abs(u) + Sign(y) * u + Exp(half * u) + Log(v) + Log1p(Square(u)) + Expm1(T.CreateSaturating(0.25) * u) + Sqrt(v)
+            + Pow(v, T.CreateChecked(1.5)) + Max(u, y) + Min(u, -y) + Clamp(u, -half, half) + Sigmoid(u) + Softplus(u)
+            + LogSigmoid(u) + Tanh(u) + LogCosh(u);
+    }
+
+    // Generic math's own spelling, T.F, and an inherited constraint (IBinaryFloatingPointIeee754 extends IFloatingPointIeee754).
+    [Loss]
+    public static T GenericSpelling<T>(T x, T y) where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        T u = T.CreateChecked(0.3) * x + T.CreateChecked(0.1) * y;
+        T v = u * u + T.One;
+        return T.Abs(u) + T.Exp(u / T.CreateChecked(2)) + T.Log(v) + T.Sqrt(v) + T.Pow(v, T.CreateChecked(1.5)) + T.Max(u, y)
+            + T.Min(u, -y) + T.Clamp(u, -T.One, T.One) + T.Tanh(u) + T.LogP1(u * u) + T.ExpM1(u / T.CreateChecked(4)) + T.Pi * u;
+    }
+
+    // A generic hyperparameter's default, which C# cannot write for T, comes from [Hyper(Default = …)].
+    [Loss]
+    public static T GenericHuber<T>(T prediction, T target, [Hyper(Min = 0, Default = 1.5)] T delta) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        T r = prediction - target;
+        T half = T.CreateChecked(0.5);
+        return T.Abs(r) < delta ? half * r * r : delta * (T.Abs(r) - half * delta);
+    }
+
     // The same functions that System.Math has, in its spelling: must compile to the same formula as LossMath's.
     [Loss]
     public static double MathSpelling(double x, double y)

@@ -78,8 +78,8 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be inlined: {1}", Language);
 
     public static readonly DiagnosticDescriptor GenericLoss = Error(DiagnosticIds.GenericLoss,
-        "Generic losses are not supported",
-        "'{0}' is generic or inside a generic type; write the loss for float or double in a non-generic type", Usage);
+        "Loss is generic in a way LossDsl cannot compile",
+        "'{0}' is inside a generic type, or generic other than 'static T {0}<T>(…) where T : IFloatingPointIeee754<T>'; write it for float or double, or over one floating-point T, in a non-generic type", Usage);
 
     public static readonly DiagnosticDescriptor ReservedName = Error(DiagnosticIds.ReservedName,
         "Parameter name is reserved",

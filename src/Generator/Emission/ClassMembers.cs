@@ -19,11 +19,20 @@ internal static class ClassMembers
     public static string MethodLink(LossMethodSpec method, Func<ParameterSpec, string> typeOf)
     {
         string[] types = method.ContainingTypes.Select(t => t.Name).ToArray();
-        string cref = "global::" + string.Join(".", new[] { method.Namespace }.Concat(types).Concat(new[] { method.MethodName }).Where(s => s is not null))
-            + $"({string.Join(", ", method.Parameters.Select(typeOf))})";
+        // A generic method's cref names its type parameter: Huber{T}(T, T, T).
+        string name = method.IsGeneric ? method.MethodName + "{" + method.TypeParameter + "}" : method.MethodName;
+        string cref = "global::" + string.Join(".", new[] { method.Namespace }.Concat(types).Concat(new[] { name }).Where(s => s is not null))
+            + $"({string.Join(", ", method.Parameters.Select(method.IsGeneric ? p => GenericParameterType(p, method.TypeParameter!, typeOf(p)) : typeOf))})";
         string text = string.Join(".", types.Concat(new[] { method.MethodName })) + $"({string.Join(", ", method.Parameters.Select(p => p.Name))})";
         return $"<see cref=\"{cref}\">{text}</see>";
     }
+
+    private static string GenericParameterType(ParameterSpec parameter, string typeParameter, string concrete) => parameter.Shape switch
+    {
+        ParameterShape.Label => concrete,
+        ParameterShape.Row => "global::System.ReadOnlySpan{" + typeParameter + "}",
+        _ => typeParameter,
+    };
 
     /// <summary>The constructor's assignment of a hyperparameter, checked against its stated range if it has one.</summary>
     public static string HyperAssignment(ParameterSpec h)

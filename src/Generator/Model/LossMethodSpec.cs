@@ -13,13 +13,24 @@ internal sealed record LossMethodSpec(
     Expr Body,
     SourceSpan Location,
     RowShape? Rows = null,
-    bool Rewrite = true)
+    bool Rewrite = true,
+    string? TypeParameter = null)
 {
+    /// <summary>Whether the method is generic over a floating-point T (its spec is then compiled once per precision).</summary>
+    public bool IsGeneric => TypeParameter is not null;
+
     /// <summary>Whether this is a row loss (some parameter is a ReadOnlySpan row).</summary>
     public bool IsRowLoss => Rows is not null;
 
-    /// <summary>The generated class's name: <c>{Method}Loss</c>.</summary>
-    public string ClassName => MethodName + "Loss";
+    /// <summary>
+    /// The generated class's name: <c>{Method}Loss</c>; a generic method's double class is <c>{Method}LossDouble</c>
+    /// (its float class keeps the plain name, which a float [Loss] of that name would have had).
+    /// </summary>
+    public string ClassName => MethodName + "Loss" + (IsGeneric && Type == ScalarType.Double ? "Double" : "");
+
+    /// <summary>A generic method's spec for each precision it generates: float, then double.</summary>
+    public System.Collections.Generic.IEnumerable<LossMethodSpec> Precisions() =>
+        IsGeneric ? new[] { this with { Type = ScalarType.Float }, this with { Type = ScalarType.Double } } : new[] { this };
 
     /// <summary>Deterministic, unique per method: <c>{Namespace}.{Type}.{Method}.g.cs</c>.</summary>
     public string HintName
@@ -27,7 +38,7 @@ internal sealed record LossMethodSpec(
         get
         {
             string types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name));
-            return (Namespace is null ? "" : Namespace + ".") + types + "." + MethodName + ".g.cs";
+            return (Namespace is null ? "" : Namespace + ".") + types + "." + MethodName + (IsGeneric && Type == ScalarType.Double ? ".Double" : "") + ".g.cs";
         }
     }
 }

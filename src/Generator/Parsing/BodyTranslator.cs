@@ -226,6 +226,8 @@ internal sealed partial class BodyTranslator
                 return Value(conversion.Operand, scope);
             case IBinaryOperation binary:
                 return Binary(binary, scope);
+            case IPropertyReferenceOperation { Property: { IsStatic: true } property } when GenericMath.Constant(property) is { } value:
+                return Ex.Const(value);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation:
                 return Ex.Neg(Value(negation.Operand, scope));
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Plus } plus:
@@ -263,7 +265,7 @@ internal sealed partial class BodyTranslator
         bool known = isLogical || kind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide
             or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
             or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
-        if (!known || binary.OperatorMethod is not null)
+        if (!known || (binary.OperatorMethod is not null && !GenericMath.IsOperator(binary.OperatorMethod)))
         {
             throw Unsupported(DiagnosticDescriptors.UnsupportedOperator, binary.Syntax.GetLocation(), OperatorText(binary.Syntax));
         }
@@ -298,6 +300,7 @@ internal sealed partial class BodyTranslator
         IMethodSymbol target = invocation.TargetMethod;
         if (IsInlinable(target)) return Inline(invocation, scope);
         if (IsRowAggregate(target)) return RowAggregate(invocation, scope);
+        if (GenericMath.IsConversion(target)) return Value(invocation.Arguments[0].Value, scope);
         if (!LanguageFunctions.TryRecognize(target, out LanguageFunctions.Shape shape, out Function function))
         {
             throw Unsupported(DiagnosticDescriptors.UnknownCall, invocation.Syntax.GetLocation(), target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));

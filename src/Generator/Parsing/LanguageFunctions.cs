@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace LossDsl.Generator.Parsing;
 
-/// <summary>Recognizes the loss-language functions in their four spellings: LossMath, Math, MathF, float./double.</summary>
+/// <summary>
+/// Recognizes the loss-language functions in their spellings: LossMath, Math, MathF, float./double., and in a
+/// generic loss T.F (the System.Numerics interface members, e.g. IExponentialFunctions&lt;T&gt;.Exp).
+/// </summary>
 internal static class LanguageFunctions
 {
     /// <summary>What a recognized call becomes.</summary>
@@ -40,7 +43,7 @@ internal static class LanguageFunctions
     {
         shape = Shape.Function;
         function = default;
-        if (!Hosts.Contains(method.ContainingType.ToDisplayString())) return false;
+        if (!Hosts.Contains(method.ContainingType.ToDisplayString()) && !GenericMath.IsInterfaceMember(method)) return false;
         int arity = method.Parameters.Length;
         switch (method.Name)
         {

@@ -91,12 +91,13 @@ internal static class LossParser
             ContainingTypes(syntax).ToEquatableArray(),
             method.Name,
             Accessibility(method.DeclaredAccessibility),
-            method.ReturnType.SpecialType == SpecialType.System_Single ? ScalarType.Float : ScalarType.Double,
+            method.ReturnType.SpecialType == SpecialType.System_Double ? ScalarType.Double : ScalarType.Float,
             parameters.ToEquatableArray(),
             body,
             SourceSpanOf(syntax.Identifier.GetLocation()),
             shape,
-            RewriteRequested(method));
+            RewriteRequested(method),
+            method.IsGenericMethod ? method.TypeParameters[0].Name : null);
         return new Result<LossMethodSpec?>(spec, diagnostics.ToEquatableArray());
     }
 
@@ -128,7 +129,7 @@ internal static class LossParser
             firstInputSeen |= candidate;
             double? defaultValue = shape == ParameterShape.Scalar && parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is IConvertible value
                 ? value.ToDouble(CultureInfo.InvariantCulture)
-                : null;
+                : hyper && shape == ParameterShape.Scalar ? HyperDefault(parameter) : null;
             int? ignoreIndex = parameter.GetAttributes()
                 .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SignatureValidator.IgnoreIndexAttributeName)?
                 .ConstructorArguments.FirstOrDefault().Value as int?;
@@ -139,6 +140,11 @@ internal static class LossParser
         return result;
     }
 
+    // [Hyper(Default = 0.25)]: the default a generic T parameter cannot state in C# (only '= default' compiles there).
+    private static double? HyperDefault(IParameterSymbol parameter) =>
+        parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == SignatureValidator.HyperAttributeName)?
+            .NamedArguments.FirstOrDefault(n => n.Key == "Default").Value.Value is double value && !double.IsNaN(value) ? value : null;
+
     // Generated member and parameter names must not collide: hyperparameters become properties and
     // constructor parameters beside 'Reduction'; outputs are named 'losses', '{x}Gradient', '{x}Hessian'.
     private static DiagnosticInfo? ReservedNameProblem(IMethodSymbol method, MethodDeclarationSyntax syntax, List<ParameterSpec> parameters)
@@ -146,7 +152,7 @@ internal static class LossParser
         var taken = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Reduction"] = "Reduction", ["Formulas"] = "Formulas", ["Forward"] = "Forward", ["Backward"] = "Backward",
-            ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss",
+            ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss", [method.Name + "LossDouble"] = method.Name + "LossDouble",
             ["reduction"] = "reduction", ["losses"] = "losses",
         };
         if (parameters.Any(p => p.Shape == ParameterShape.Row))

@@ -14,7 +14,24 @@ internal static class SignatureValidator
     public const string IgnoreIndexAttributeName = "LossDsl.IgnoreIndexAttribute";
     public const string ClassWeightsAttributeName = "LossDsl.ClassWeightsAttribute";
 
-    public static bool IsScalar(ITypeSymbol type) => type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+    public static bool IsScalar(ITypeSymbol type) => type.SpecialType is SpecialType.System_Single or SpecialType.System_Double || IsFloatingTypeParameter(type);
+
+    /// <summary>
+    /// The T of a generic loss: a type parameter constrained to <c>IFloatingPointIeee754&lt;T&gt;</c> (directly or through
+    /// an interface that extends it, such as <c>IBinaryFloatingPointIeee754&lt;T&gt;</c>), which gives the math the DSL uses.
+    /// </summary>
+    public static bool IsFloatingTypeParameter(ITypeSymbol type) =>
+        type is ITypeParameterSymbol parameter && parameter.ConstraintTypes.OfType<INamedTypeSymbol>().Any(c => IsIeee754Of(c, parameter)
+            || c.AllInterfaces.Any(i => IsIeee754Of(i, parameter)));
+
+    private static bool IsIeee754Of(INamedTypeSymbol type, ITypeParameterSymbol parameter) =>
+        type.ConstructedFrom.ToDisplayString() == "System.Numerics.IFloatingPointIeee754<TSelf>"
+        && SymbolEqualityComparer.Default.Equals(type.TypeArguments[0], parameter);
+
+    /// <summary>A generic loss: one type parameter T (see <see cref="IsFloatingTypeParameter"/>), returned and taken as the scalar type.</summary>
+    public static bool IsGenericLoss(IMethodSymbol method) =>
+        method.TypeParameters.Length == 1 && IsFloatingTypeParameter(method.TypeParameters[0])
+        && SymbolEqualityComparer.Default.Equals(method.ReturnType, method.TypeParameters[0]);
 
     /// <summary>A <c>ReadOnlySpan&lt;…&gt;</c> of any element type.</summary>
     public static bool IsSpan(ITypeSymbol? type) =>
@@ -42,7 +59,7 @@ internal static class SignatureValidator
         {
             problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LossNotStatic, syntax.Identifier.GetLocation(), name));
         }
-        if (method.IsGenericMethod || IsInGenericType(method))
+        if ((method.IsGenericMethod && !IsGenericLoss(method)) || IsInGenericType(method))
         {
             problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericLoss, syntax.Identifier.GetLocation(), name));
         }
@@ -108,12 +125,12 @@ internal static class SignatureValidator
     public static string? FirstProblem(IMethodSymbol method)
     {
         if (!method.IsStatic) return "it is not static";
-        if (method.IsGenericMethod) return "it is generic";
-        if (!IsScalar(method.ReturnType)) return "it does not return float or double";
+        if (method.IsGenericMethod && !IsGenericLoss(method)) return "it is generic other than over one floating-point T";
+        if (!IsScalar(method.ReturnType)) return "it does not return float, double or a floating-point T";
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams) return $"parameter '{parameter.Name}' is not a plain value parameter";
-            if (!IsScalar(parameter.Type)) return $"parameter '{parameter.Name}' is not float or double";
+            if (!IsScalar(parameter.Type)) return $"parameter '{parameter.Name}' is not float, double or a floating-point T";
         }
         return null;
     }

@@ -96,6 +96,9 @@ public interface ISimdOps<TSelf, TVec, T>
     /// </summary>
     static virtual TVec MaxUnordered(TVec a, TVec b) => TSelf.Max(a, b);
 
+    /// <summary>The smaller value per lane, one instruction where the hardware has it; NaN as <see cref="MaxUnordered"/>.</summary>
+    static virtual TVec MinUnordered(TVec a, TVec b) => TSelf.Min(a, b);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static virtual TVec Square(TVec x) => TSelf.Multiply(x, x);
 

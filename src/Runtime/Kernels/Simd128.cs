@@ -65,34 +65,31 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Max(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> Min(Vector128<T> a, Vector128<T> b) => Vector128.ConditionalSelect(Vector128.Equals(a, a), Vector128.MinNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> MaxUnordered(Vector128<T> a, Vector128<T> b) => Vector128.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<T> MinUnordered(Vector128<T> a, Vector128<T> b) => Vector128.MinNative(a, b);
 
-    /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>e^x: <see cref="FloatPolynomials.Exp{V, TVec}"/> or <see cref="DoublePolynomials.Exp{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Exp(Vector128<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Exp<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
-        : Vector128.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd128<double>, Vector128<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double the full Exp (its clamp costs two instructions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> ExpNoOverflow(Vector128<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.ExpNoOverflow<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
-        : Vector128.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd128<double>, Vector128<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>log(x): <see cref="FloatPolynomials.Log{V, TVec}"/> or <see cref="DoublePolynomials.Log{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Log(Vector128<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Log<Simd128<float>, Vector128<float>>(x.AsSingle()).As<float, T>()
-        : Vector128.Log(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Log<Simd128<double>, Vector128<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/>, for double with .NET's log.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/> or <see cref="DoublePolynomials.Log1pUnit{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Log1pUnit(Vector128<T> x, Vector128<T> reciprocal)
-    {
-        if (typeof(T) == typeof(float)) return FloatPolynomials.Log1pUnit<Simd128<float>, Vector128<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
-        Vector128<double> d = x.AsDouble();
-        Vector128<double> u = d + Vector128<double>.One;
-        return (Vector128.Log(u) + (d - (u - Vector128<double>.One)) * reciprocal.AsDouble()).As<double, T>();
-    }
+    public static Vector128<T> Log1pUnit(Vector128<T> x, Vector128<T> reciprocal) => typeof(T) == typeof(float)
+        ? FloatPolynomials.Log1pUnit<Simd128<float>, Vector128<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>()
+        : DoublePolynomials.Log1pUnit<Simd128<double>, Vector128<double>>(x.AsDouble(), reciprocal.AsDouble()).As<double, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Round(Vector128<T> x) => typeof(T) == typeof(float)

@@ -65,34 +65,31 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Max(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> Min(Vector256<T> a, Vector256<T> b) => Vector256.ConditionalSelect(Vector256.Equals(a, a), Vector256.MinNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> MaxUnordered(Vector256<T> a, Vector256<T> b) => Vector256.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<T> MinUnordered(Vector256<T> a, Vector256<T> b) => Vector256.MinNative(a, b);
 
-    /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>e^x: <see cref="FloatPolynomials.Exp{V, TVec}"/> or <see cref="DoublePolynomials.Exp{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Exp(Vector256<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Exp<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
-        : Vector256.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd256<double>, Vector256<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double the full Exp (its clamp costs two instructions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> ExpNoOverflow(Vector256<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.ExpNoOverflow<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
-        : Vector256.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd256<double>, Vector256<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>log(x): <see cref="FloatPolynomials.Log{V, TVec}"/> or <see cref="DoublePolynomials.Log{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Log(Vector256<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Log<Simd256<float>, Vector256<float>>(x.AsSingle()).As<float, T>()
-        : Vector256.Log(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Log<Simd256<double>, Vector256<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/>, for double with .NET's log.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/> or <see cref="DoublePolynomials.Log1pUnit{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Log1pUnit(Vector256<T> x, Vector256<T> reciprocal)
-    {
-        if (typeof(T) == typeof(float)) return FloatPolynomials.Log1pUnit<Simd256<float>, Vector256<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
-        Vector256<double> d = x.AsDouble();
-        Vector256<double> u = d + Vector256<double>.One;
-        return (Vector256.Log(u) + (d - (u - Vector256<double>.One)) * reciprocal.AsDouble()).As<double, T>();
-    }
+    public static Vector256<T> Log1pUnit(Vector256<T> x, Vector256<T> reciprocal) => typeof(T) == typeof(float)
+        ? FloatPolynomials.Log1pUnit<Simd256<float>, Vector256<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>()
+        : DoublePolynomials.Log1pUnit<Simd256<double>, Vector256<double>>(x.AsDouble(), reciprocal.AsDouble()).As<double, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Round(Vector256<T> x) => typeof(T) == typeof(float)

@@ -65,34 +65,31 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Max(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MaxNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> Min(Vector512<T> a, Vector512<T> b) => Vector512.ConditionalSelect(Vector512.Equals(a, a), Vector512.MinNative(a, b), a);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> MaxUnordered(Vector512<T> a, Vector512<T> b) => Vector512.MaxNative(a, b);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<T> MinUnordered(Vector512<T> a, Vector512<T> b) => Vector512.MinNative(a, b);
 
-    /// <summary>e^x: for float <see cref="FloatPolynomials.Exp{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>e^x: <see cref="FloatPolynomials.Exp{V, TVec}"/> or <see cref="DoublePolynomials.Exp{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Exp(Vector512<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Exp<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
-        : Vector512.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd512<double>, Vector512<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double .NET's Exp.</summary>
+    /// <summary>e^x for x ≤ 88.72 or NaN: for float <see cref="FloatPolynomials.ExpNoOverflow{V, TVec}"/>, for double the full Exp (its clamp costs two instructions).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> ExpNoOverflow(Vector512<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.ExpNoOverflow<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
-        : Vector512.Exp(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Exp<Simd512<double>, Vector512<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log(x): for float <see cref="FloatPolynomials.Log{V, TVec}"/>, for double .NET's.</summary>
+    /// <summary>log(x): <see cref="FloatPolynomials.Log{V, TVec}"/> or <see cref="DoublePolynomials.Log{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Log(Vector512<T> x) => typeof(T) == typeof(float)
         ? FloatPolynomials.Log<Simd512<float>, Vector512<float>>(x.AsSingle()).As<float, T>()
-        : Vector512.Log(x.AsDouble()).As<double, T>();
+        : DoublePolynomials.Log<Simd512<double>, Vector512<double>>(x.AsDouble()).As<double, T>();
 
-    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): for float <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/>, for double with .NET's log.</summary>
+    /// <summary>log1p for x in [0, 1] given r = 1/(1 + x): <see cref="FloatPolynomials.Log1pUnit{V, TVec}"/> or <see cref="DoublePolynomials.Log1pUnit{V, TVec}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Log1pUnit(Vector512<T> x, Vector512<T> reciprocal)
-    {
-        if (typeof(T) == typeof(float)) return FloatPolynomials.Log1pUnit<Simd512<float>, Vector512<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>();
-        Vector512<double> d = x.AsDouble();
-        Vector512<double> u = d + Vector512<double>.One;
-        return (Vector512.Log(u) + (d - (u - Vector512<double>.One)) * reciprocal.AsDouble()).As<double, T>();
-    }
+    public static Vector512<T> Log1pUnit(Vector512<T> x, Vector512<T> reciprocal) => typeof(T) == typeof(float)
+        ? FloatPolynomials.Log1pUnit<Simd512<float>, Vector512<float>>(x.AsSingle(), reciprocal.AsSingle()).As<float, T>()
+        : DoublePolynomials.Log1pUnit<Simd512<double>, Vector512<double>>(x.AsDouble(), reciprocal.AsDouble()).As<double, T>();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Round(Vector512<T> x) => typeof(T) == typeof(float)
