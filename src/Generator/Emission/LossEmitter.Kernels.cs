@@ -16,7 +16,8 @@ internal static partial class LossEmitter
             (List<string> parameters, List<string> args) = PassThrough(kind);
             string call = string.Join(", ", args);
             _w.Line();
-            using (_w.Block($"private static double {kind}Range({string.Join(", ", new[] { "int start", "int end", "int streamFrom" }.Concat(parameters))})"))
+            _w.Line($"private static double {kind}Range<TData>({string.Join(", ", new[] { "int start", "int end", "int streamFrom" }.Concat(parameters))})");
+            using (_w.Block("    where TData : unmanaged"))
             {
                 _w.Line("int i = start;");
                 _w.Line("double total = 0;");
@@ -36,12 +37,13 @@ internal static partial class LossEmitter
             (List<string> parameters, List<string> args) = PassThrough(kind);
             string call = string.Join(", ", new[] { "ref i", "end", "stream" }.Concat(args));
             _w.Line();
-            using (_w.Block($"private static double {kind}Widths({string.Join(", ", new[] { "ref int i", "int end", "bool stream" }.Concat(parameters))})"))
+            _w.Line($"private static double {kind}Widths<TData>({string.Join(", ", new[] { "ref int i", "int end", "bool stream" }.Concat(parameters))})");
+            using (_w.Block("    where TData : unmanaged"))
             {
                 _w.Line("double total = 0;");
                 string Core(string ops, string vector) => _spec.AtDefaults is not null
-                    ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}>({call}) : {kind}Core<{ops}, {vector}>({call}))"
-                    : $"{kind}Core<{ops}, {vector}>({call})";
+                    ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}, TData>({call}) : {kind}Core<{ops}, {vector}, TData>({call}))"
+                    : $"{kind}Core<{ops}, {vector}, TData>({call})";
                 if (_spec.AtDefaults is { } atDefaults)
                 {
                     string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
@@ -70,9 +72,10 @@ internal static partial class LossEmitter
                 parameters.Add($"{_t} {_locals[h.Name]}Value");
                 args.Add($"{_locals[h.Name]}Value");
             }
+            // Spans as stored: T, or Half for a float loss's 16-bit overloads (converted in the Core's loads and stores).
             foreach (string span in _inputs.Select(p => p.Name).Concat(OutputsOf(kind)))
             {
-                parameters.Add($"ref {_t} {DataOf(span)}");
+                parameters.Add($"ref TData {DataOf(span)}");
                 args.Add("ref " + DataOf(span));
             }
             return (parameters, args);
@@ -92,8 +95,8 @@ internal static partial class LossEmitter
             var parameters = new List<string> { "ref int next", "int n", "bool stream" };
             if (scaled) parameters.Add($"{_t} scale");
             parameters.AddRange(_hypers.Select(h => $"{_t} {_locals[h.Name]}Value"));
-            parameters.AddRange(_inputs.Select(p => $"ref {_t} {DataOf(p.Name)}"));
-            parameters.AddRange(stores.Select(s => $"ref {_t} {DataOf(s.Name)}"));
+            parameters.AddRange(_inputs.Select(p => $"ref TData {DataOf(p.Name)}"));
+            parameters.AddRange(stores.Select(s => $"ref TData {DataOf(s.Name)}"));
 
             var expressions = new ExpressionEmitter(program, _method.Type, _locals);
             var temps = program.TempsNeededBy(needed);
@@ -126,9 +129,10 @@ internal static partial class LossEmitter
                 string which = string.Join(" and ", _spec.AtDefaults!.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
                 _w.Line($"// The same kernel compiled for {which}, the default: powers become products.");
             }
-            _w.Line($"private static double {kind}{suffix}<V, TVec>({string.Join(", ", parameters)})");
+            _w.Line($"private static double {kind}{suffix}<V, TVec, TData>({string.Join(", ", parameters)})");
             _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
             _w.Line("    where TVec : struct");
+            _w.Line("    where TData : unmanaged");
             _w.Line("{").Indent();
             _w.Line("int i = next; // a local, so the index stays in a register");
             _w.Line("// Loop invariants: constants and hyperparameters, broadcast once.");

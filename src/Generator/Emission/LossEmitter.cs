@@ -83,8 +83,10 @@ internal static partial class LossEmitter
 
         private string DataOf(string name) => Free(name.TrimStart('@') + "Data");
 
-        private string Span => $"global::System.ReadOnlySpan<{_t}>";
-        private string OutSpan => $"global::System.Span<{_t}>";
+        private const string Half = "global::System.Half";
+
+        // The element types the public members take: the loss's own, and for float losses Half too (computed in float).
+        private IEnumerable<string> StorageTypes => _method.Type == ScalarType.Float ? new[] { _t, Half } : new[] { _t };
         private static string Id(string name) => Naming.Identifier(name);
         private static string Gradient(ParameterSpec p) => p.Name + "Gradient";
         private static string Hessian(ParameterSpec p) => p.Name + "Hessian";
@@ -98,15 +100,18 @@ internal static partial class LossEmitter
             using (_w.Block($"{_method.Accessibility} sealed partial class {_method.ClassName}{Interfaces}"))
             {
                 WriteConstructorAndProperties();
-                WriteMember(KernelKind.Reduced, "Forward",
-                    "The loss reduced over all elements (<see cref=\"Reduction\"/>): the mean is NaN over zero elements, the sum 0.");
-                WriteMember(KernelKind.PerElement, "Forward",
-                    "The loss of every element, unreduced. <paramref name=\"losses\"/> may be the very memory of an input.");
-                WriteMember(KernelKind.Backward, "Backward",
-                    "The gradient of the reduced loss (for <see cref=\"LossDsl.Reduction.Mean\"/> it includes 1/N) for each differentiated input.");
-                WriteMember(KernelKind.ForwardBackward, "ForwardBackward", "The reduced loss and its gradients, in one pass over memory.");
-                WriteMember(KernelKind.GradientHessian, "GradientHessian",
-                    "Per element, unreduced: the first and second derivative of the loss for each differentiated input.");
+                foreach (string storage in StorageTypes)
+                {
+                    WriteMember(storage, KernelKind.Reduced, "Forward",
+                        "The loss reduced over all elements (<see cref=\"Reduction\"/>): the mean is NaN over zero elements, the sum 0.");
+                    WriteMember(storage, KernelKind.PerElement, "Forward",
+                        "The loss of every element, unreduced. <paramref name=\"losses\"/> may be the very memory of an input.");
+                    WriteMember(storage, KernelKind.Backward, "Backward",
+                        "The gradient of the reduced loss (for <see cref=\"LossDsl.Reduction.Mean\"/> it includes 1/N) for each differentiated input.");
+                    WriteMember(storage, KernelKind.ForwardBackward, "ForwardBackward", "The reduced loss and its gradients, in one pass over memory.");
+                    WriteMember(storage, KernelKind.GradientHessian, "GradientHessian",
+                        "Per element, unreduced: the first and second derivative of the loss for each differentiated input.");
+                }
                 foreach (KernelKind kind in new[] { KernelKind.Reduced, KernelKind.PerElement, KernelKind.Backward, KernelKind.ForwardBackward, KernelKind.GradientHessian })
                 {
                     WriteRange(kind);
@@ -157,7 +162,7 @@ internal static partial class LossEmitter
         private static string Describe(double bound) =>
             double.IsPositiveInfinity(bound) ? "∞" : double.IsNegativeInfinity(bound) ? "-∞" : bound.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-        private string InputParameters => string.Join(", ", _inputs.Select(p => $"{Span} {Id(p.Name)}"));
+        private string InputParameters(string storage) => string.Join(", ", _inputs.Select(p => $"global::System.ReadOnlySpan<{storage}> {Id(p.Name)}"));
 
         private List<string> OutputsOf(KernelKind kind) => kind switch
         {
@@ -168,23 +173,30 @@ internal static partial class LossEmitter
         };
 
         /// <summary>A public member: its checks, then the dispatch over vector widths, then the reduction if it returns one.</summary>
-        private void WriteMember(KernelKind kind, string name, string summary)
+        private void WriteMember(string storage, KernelKind kind, string name, string summary)
         {
             bool reduces = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
             List<string> outputs = OutputsOf(kind);
-            string parameters = string.Join(", ", new[] { InputParameters }.Concat(outputs.Select(o => $"{OutSpan} {o}")));
+            string parameters = string.Join(", ", new[] { InputParameters(storage) }.Concat(outputs.Select(o => $"global::System.Span<{storage}> {o}")));
             _w.Line();
             _w.Line($"/// <summary>{summary}</summary>");
+            // A collection expression ([]) or anything else that converts to both picks the element type's overload.
+            if (storage != Half && _method.Type == ScalarType.Float) _w.Line("[global::System.Runtime.CompilerServices.OverloadResolutionPriority(1)]");
+            if (storage == Half)
+            {
+                _w.Line("/// <remarks>On 16-bit data: each element is widened to float exactly, computed as the float overload computes it, and");
+                _w.Line("/// every value written is rounded to the nearest Half; reduced values are float, accumulated as in float.</remarks>");
+            }
             using (_w.Block($"public {(reduces ? _t : "void")} {name}({parameters})"))
             {
-                WriteChecks(outputs);
-                WriteDispatch(kind, outputs);
+                WriteChecks(storage, outputs);
+                WriteDispatch(storage, kind, outputs);
                 if (reduces) _w.Line($"return ({_t}){Guard}.Reduce(Reduction, {_total}, {_n});");
             }
         }
 
         // Every check runs before anything is written.
-        private void WriteChecks(List<string> outputs)
+        private void WriteChecks(string storage, List<string> outputs)
         {
             string first = Id(_inputs[0].Name);
             _w.Line($"int {_n} = {first}.Length;");
@@ -194,17 +206,17 @@ internal static partial class LossEmitter
             {
                 foreach (ParameterSpec input in _inputs)
                 {
-                    _w.Line($"{Guard}.NoPartialOverlap<{_t}>({outputs[o]}, {Id(input.Name)}, nameof({outputs[o]}), nameof({Id(input.Name)}));");
+                    _w.Line($"{Guard}.NoPartialOverlap<{storage}>({outputs[o]}, {Id(input.Name)}, nameof({outputs[o]}), nameof({Id(input.Name)}));");
                 }
                 for (int other = o + 1; other < outputs.Count; other++)
                 {
-                    _w.Line($"{Guard}.Disjoint<{_t}>({outputs[o]}, {outputs[other]}, nameof({outputs[o]}), nameof({outputs[other]}));");
+                    _w.Line($"{Guard}.Disjoint<{storage}>({outputs[o]}, {outputs[other]}, nameof({outputs[o]}), nameof({outputs[other]}));");
                 }
             }
         }
 
         // The member's work: fixed chunks, on worker threads when DegreeOfParallelism asks for them.
-        private void WriteDispatch(KernelKind kind, List<string> outputs)
+        private void WriteDispatch(string storage, KernelKind kind, List<string> outputs)
         {
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
             var values = new List<string>();
@@ -226,7 +238,7 @@ internal static partial class LossEmitter
                 {
                     (string pinned, string start, string end, string stream) = (Free("spans"), Free("start"), Free("end"), Free("streamFrom"));
                     string lambda = $"({pinned}, {start}, {end}, {stream}) => {Range(start, end, stream, spans.Select((_, k) => $"ref {pinned}[{k}]"))}";
-                    _w.Line($"{_total} = {Parallel}.For<{_t}>({_n}, DegreeOfParallelism, {_inputs.Count}, {lambda}, {string.Join(", ", spans)});");
+                    _w.Line($"{_total} = {Parallel}.For<{storage}>({_n}, DegreeOfParallelism, {_inputs.Count}, {lambda}, {string.Join(", ", spans)});");
                 }
             }
             else
@@ -238,7 +250,7 @@ internal static partial class LossEmitter
                 var refs = new List<string>();
                 foreach (string span in spans)
                 {
-                    _w.Line($"ref {_t} {DataOf(span)} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
+                    _w.Line($"ref {storage} {DataOf(span)} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
                     refs.Add("ref " + DataOf(span));
                 }
                 _w.Line($"{_total} = 0;");

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -37,6 +38,39 @@ public interface ISimdOps<TSelf, TVec, T>
     /// vector size: KernelParallel.For guarantees both before it asks a kernel to stream.
     /// </summary>
     static abstract void StoreStreaming(TVec value, ref T destination, int index);
+
+    /// <summary>Count elements stored as <see cref="Half"/>, widened exactly (float vectors only).</summary>
+    static abstract TVec LoadHalf(ref Half source, int index);
+
+    /// <summary>Each lane rounded to the nearest <see cref="Half"/> (float vectors only).</summary>
+    static abstract void StoreHalf(TVec value, ref Half destination, int index);
+
+    /// <summary><see cref="StoreHalf"/> as a non-temporal store where the width has one (alignment as <see cref="StoreStreaming"/>).</summary>
+    static abstract void StoreHalfStreaming(TVec value, ref Half destination, int index);
+
+    /// <summary>
+    /// Load from data stored as <typeparamref name="TData"/>: T itself, or <see cref="Half"/> for a float kernel's
+    /// 16-bit inputs. Generated kernels are generic over their storage type; each instantiation compiles to one path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Load<TData>(ref TData source, int index) where TData : unmanaged =>
+        typeof(TData) == typeof(Half) ? TSelf.LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : TSelf.Load(ref Unsafe.As<TData, T>(ref source), index);
+
+    /// <summary>Store to data stored as <typeparamref name="TData"/> (see <see cref="Load{TData}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void Store<TData>(TVec value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) TSelf.StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else TSelf.Store(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
+
+    /// <summary>A non-temporal store to data stored as <typeparamref name="TData"/> (see <see cref="StoreStreaming"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void StoreStreaming<TData>(TVec value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) TSelf.StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else TSelf.StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
 
     /// <summary>The sum of the lanes, accumulated in double.</summary>
     static abstract double Sum(TVec value);

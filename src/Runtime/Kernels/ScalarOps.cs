@@ -24,6 +24,9 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Load(ref T source, int index) => Unsafe.Add(ref source, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreStreaming(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T LoadHalf(ref Half source, int index) => T.CreateTruncating((float)Unsafe.Add(ref source, index));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreHalf(T value, ref Half destination, int index) => Unsafe.Add(ref destination, index) = (Half)float.CreateTruncating(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreHalfStreaming(T value, ref Half destination, int index) => StoreHalf(value, ref destination, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Sum(T value) => double.CreateTruncating(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Maximum(T value) => double.CreateTruncating(value);
 

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -30,6 +31,18 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void StoreStreaming(Vector256<T> value, ref T destination, int index) =>
         value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
+
+    /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.LoadHalf"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LoadHalf(ref Half source, int index) => HalfConversion.Load256(ref source, index).As<float, T>();
+
+    /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.StoreHalf"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalf(Vector256<T> value, ref Half destination, int index) => HalfConversion.Store256(value.AsSingle(), ref destination, index);
+
+    /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.StoreHalfStreaming"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreHalfStreaming(Vector256<T> value, ref Half destination, int index) => HalfConversion.Store256Streaming(value.AsSingle(), ref destination, index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sum(Vector256<T> value)
