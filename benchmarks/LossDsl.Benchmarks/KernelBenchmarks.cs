@@ -11,7 +11,7 @@ namespace LossDsl.Benchmarks;
 [MemoryDiagnoser]
 public class KernelBenchmarks
 {
-    private float[] _x = [], _t = [], _g = [], _a = [], _b = [], _c = [];
+    private float[] _x = [], _t = [], _g = [], _a = [], _b = [], _c = [], _d = [], _e = [];
 
     [Params("Mse", "Huber", "BceWithLogits", "SigmoidFocal")]
     public string Loss { get; set; } = "Mse";
@@ -39,6 +39,8 @@ public class KernelBenchmarks
         _a = new float[N];
         _b = new float[N];
         _c = new float[N];
+        _d = new float[N];
+        _e = new float[N];
     }
 
     [Benchmark(Baseline = true)]
@@ -74,18 +76,18 @@ public class KernelBenchmarks
             case "Huber":
                 for (int i = 0; i < x.Length; i++)
                 {
-                    total += Losses.Huber(x[i], t[i]);
+                    total += Losses.Huber(x[i], t[i], 1f);
                     float r = x[i] - t[i];
                     g[i] = (MathF.Abs(r) < 1 ? r : MathF.Sign(r)) * scale;
                 }
                 break;
             case "BceWithLogits":
-                for (int i = 0; i < x.Length; i++) { total += Losses.BceWithLogits(x[i], t[i]); g[i] = (LossMath.Sigmoid(x[i]) - t[i]) * scale; }
+                for (int i = 0; i < x.Length; i++) { total += Losses.BceWithLogits(x[i], t[i], 1f); g[i] = (LossMath.Sigmoid(x[i]) - t[i]) * scale; }
                 break;
             default:
                 for (int i = 0; i < x.Length; i++)
                 {
-                    total += Losses.SigmoidFocal(x[i], t[i]);
+                    total += Losses.SigmoidFocal(x[i], t[i], 0.25f, 2f);
                     g[i] = FocalGradient(x[i], t[i]) * scale;
                 }
                 break;
@@ -133,60 +135,9 @@ public class KernelBenchmarks
                 return loss;
             }
             case "BceWithLogits":
-            {
-                TensorPrimitives.Abs(x, a);
-                TensorPrimitives.Negate(a, a);
-                TensorPrimitives.Exp(a, a);
-                TensorPrimitives.Add(a, 1f, a);
-                TensorPrimitives.Log(a, a);                    // log(1 + exp(-|x|))
-                TensorPrimitives.Max(x, 0f, b);
-                TensorPrimitives.Add(a, b, a);
-                float loss = (TensorPrimitives.Sum(a) - TensorPrimitives.Dot(x, t)) / n;
-                TensorPrimitives.Sigmoid(x, g);
-                TensorPrimitives.Subtract(g, t, g);
-                TensorPrimitives.Multiply(g, 1 / n, g);
-                return loss;
-            }
+                return TensorPrimitivesCompositions.BceWithLogits(x, t, g, a, b);
             default:
-            {
-                TensorPrimitives.Sigmoid(x, a);                            // p
-                TensorPrimitives.Multiply(t, 2f, b);
-                TensorPrimitives.Subtract(b, 1f, b);                       // 2t - 1
-                TensorPrimitives.Multiply(a, b, c);
-                TensorPrimitives.Add(c, 1f, c);
-                TensorPrimitives.Subtract(c, t, c);                        // pt = p(2t-1) + 1 - t
-                TensorPrimitives.Subtract(1f, c, c);                       // 1 - pt
-                TensorPrimitives.Abs(x, g);
-                TensorPrimitives.Negate(g, g);
-                TensorPrimitives.Exp(g, g);
-                TensorPrimitives.Add(g, 1f, g);
-                TensorPrimitives.Log(g, g);
-                TensorPrimitives.Max(x, 0f, _b);                           // reuse: ce = max(x,0) - xt + log1p(e)
-                TensorPrimitives.Add(g, _b, g);
-                TensorPrimitives.MultiplyAdd(x, t, 0f, _b);
-                TensorPrimitives.Subtract(g, _b, g);                       // ce
-                TensorPrimitives.Multiply(t, -0.5f, _b);
-                TensorPrimitives.Add(_b, 0.75f, _b);                       // αt = 0.25t + 0.75(1-t)
-                TensorPrimitives.Multiply(c, c, b);                        // (1-pt)²
-                TensorPrimitives.Multiply(b, _b, b);                       // αt(1-pt)²
-                float loss = TensorPrimitives.Dot(b, g) / n;
-                // gradient: αt[-2(1-pt)·p(1-p)(2t-1)·ce + (1-pt)²(p - t)]
-                TensorPrimitives.Subtract(a, t, _a);                       // p - t (into _a: a is p)
-                TensorPrimitives.Multiply(b, _a, _a);                      // αt(1-pt)²(p-t)
-                TensorPrimitives.Subtract(1f, a, b);
-                TensorPrimitives.Multiply(a, b, b);                        // p(1-p)
-                TensorPrimitives.Multiply(t, 2f, a);
-                TensorPrimitives.Subtract(a, 1f, a);
-                TensorPrimitives.Multiply(b, a, b);                        // dpt
-                TensorPrimitives.Multiply(b, c, b);
-                TensorPrimitives.Multiply(b, g, b);
-                TensorPrimitives.Multiply(t, -0.5f, a);
-                TensorPrimitives.Add(a, 0.75f, a);
-                TensorPrimitives.Multiply(b, a, b);
-                TensorPrimitives.MultiplyAdd(b, -2f, _a, g);
-                TensorPrimitives.Multiply(g, 1 / n, g);
-                return loss;
-            }
+                return TensorPrimitivesCompositions.SigmoidFocal(x, t, g, a, b, c, _d, _e);
         }
     }
 

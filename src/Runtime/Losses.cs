@@ -1,11 +1,15 @@
+using System.Numerics;
 using static LossDsl.LossMath;
 
 namespace LossDsl;
 
 /// <summary>
-/// The standard elementwise losses, written in the loss DSL and compiled by the LossDsl generator: each
-/// method is the scalar reference, and its nested <c>{Name}Loss</c> class holds the vectorized kernels
-/// (for example <c>new Losses.HuberLoss(delta: 0.5f).ForwardBackward(prediction, target, gradient)</c>).
+/// The standard elementwise losses, written once over T in the loss DSL and compiled by the LossDsl generator:
+/// each method is the scalar reference (at float or double), its nested <c>{Name}Loss</c> class holds the float
+/// kernels (which also take Half data) and <c>{Name}LossDouble</c> the double ones (for example
+/// <c>new Losses.HuberLoss(delta: 0.5f).ForwardBackward(prediction, target, gradient)</c>). The constructors default
+/// every hyperparameter ([Hyper(Default = …)]); the scalar methods take them all, since C# cannot give a T parameter
+/// a default.
 /// Semantics and defaults follow PyTorch (torchvision, Keras where PyTorch has none); docs/catalogue.md
 /// lists each formula and where a gradient deliberately differs.
 /// </summary>
@@ -13,26 +17,26 @@ public static partial class Losses
 {
     /// <summary>Squared error, PyTorch's <c>MSELoss</c>: (prediction - target)².</summary>
     [Loss]
-    public static float Mse(float prediction, float target) => Square(prediction - target);
+    public static T Mse<T>(T prediction, T target) where T : IFloatingPointIeee754<T> => Square(prediction - target);
 
     /// <summary>Absolute error, PyTorch's <c>L1Loss</c>: |prediction - target| (subgradient 0 at 0).</summary>
     [Loss]
-    public static float L1(float prediction, float target) => Abs(prediction - target);
+    public static T L1<T>(T prediction, T target) where T : IFloatingPointIeee754<T> => Abs(prediction - target);
 
     /// <summary>PyTorch's <c>HuberLoss</c>: ½r² for |r| &lt; delta, else delta·(|r| - ½delta).</summary>
     [Loss]
-    public static float Huber(float prediction, float target, [Hyper] float delta = 1f)
+    public static T Huber<T>(T prediction, T target, [Hyper(Default = 1)] T delta) where T : IFloatingPointIeee754<T>
     {
-        float r = prediction - target;
-        return Abs(r) < delta ? 0.5f * r * r : delta * (Abs(r) - 0.5f * delta);
+        T r = prediction - target;
+        return Abs(r) < delta ? T.CreateChecked(0.5) * r * r : delta * (Abs(r) - T.CreateChecked(0.5) * delta);
     }
 
     /// <summary>PyTorch's <c>SmoothL1Loss</c>: ½r²/beta for |r| &lt; beta, else |r| - ½beta.</summary>
     [Loss]
-    public static float SmoothL1(float prediction, float target, [Hyper] float beta = 1f)
+    public static T SmoothL1<T>(T prediction, T target, [Hyper(Default = 1)] T beta) where T : IFloatingPointIeee754<T>
     {
-        float r = Abs(prediction - target);
-        return r < beta ? 0.5f * r * r / beta : r - 0.5f * beta;
+        T r = Abs(prediction - target);
+        return r < beta ? T.CreateChecked(0.5) * r * r / beta : r - T.CreateChecked(0.5) * beta;
     }
 
     /// <summary>
@@ -40,16 +44,16 @@ public static partial class Losses
     /// The gradient is that of this clamped function (0 where a log is clamped), not PyTorch's ε-guarded formula.
     /// </summary>
     [Loss]
-    public static float Bce([Wrt(Min = 0, Max = 1)] float probability, [Domain(Min = 0, Max = 1)] float target) =>
-        -(target * Max(Log(probability), -100f) + (1 - target) * Max(Log1p(-probability), -100f));
+    public static T Bce<T>([Wrt(Min = 0, Max = 1)] T probability, [Domain(Min = 0, Max = 1)] T target) where T : IFloatingPointIeee754<T> =>
+        -(target * Max(Log(probability), T.CreateChecked(-100)) + (T.One - target) * Max(Log1p(-probability), T.CreateChecked(-100)));
 
     /// <summary>
     /// PyTorch's <c>BCEWithLogitsLoss</c> with <c>pos_weight</c>: (1-y)·x + (1 + (w-1)·y)·softplus(-x).
     /// Stable for any logit; gradient σ(x)·(1 + (w-1)y) - w·y.
     /// </summary>
     [Loss]
-    public static float BceWithLogits(float logit, float target, [Hyper] float posWeight = 1f) =>
-        (1 - target) * logit + (1 + (posWeight - 1) * target) * Softplus(-logit);
+    public static T BceWithLogits<T>(T logit, T target, [Hyper(Default = 1)] T posWeight) where T : IFloatingPointIeee754<T> =>
+        (T.One - target) * logit + (T.One + (posWeight - T.One) * target) * Softplus(-logit);
 
     /// <summary>
     /// torchvision's <c>sigmoid_focal_loss</c>: αₜ·(1 - pₜ)^γ·BCE(x, y), with pₜ = p·y + (1-p)(1-y);
@@ -59,56 +63,56 @@ public static partial class Losses
     /// there for γ &lt; 2, and ∞·0 made the Hessian NaN (found by LD2008).
     /// </summary>
     [Loss]
-    public static float SigmoidFocal(float logit, [Domain(Min = 0, Max = 1)] float target, [Hyper] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f)
+    public static T SigmoidFocal<T>(T logit, [Domain(Min = 0, Max = 1)] T target, [Hyper(Default = 0.25)] T alpha, [Hyper(Min = 1, Default = 2)] T gamma) where T : IFloatingPointIeee754<T>
     {
-        float p = Sigmoid(logit);
-        float miss = p * (1 - target) + (1 - p) * target; // 1 - pₜ, written so it is visibly ≥ 0
-        float at = alpha >= 0 ? alpha * target + (1 - alpha) * (1 - target) : 1f;
-        float modulation = miss > 1e-30f ? Pow(miss, gamma) : 0f;
-        return at * modulation * BceWithLogits(logit, target, 1f);
+        T p = Sigmoid(logit);
+        T miss = p * (T.One - target) + (T.One - p) * target; // 1 - pₜ, written so it is visibly ≥ 0
+        T at = alpha >= T.Zero ? alpha * target + (T.One - alpha) * (T.One - target) : T.One;
+        T modulation = miss > T.CreateChecked(1e-30) ? Pow(miss, gamma) : T.Zero;
+        return at * modulation * BceWithLogits(logit, target, T.One);
     }
 
     /// <summary>PyTorch's <c>SoftMarginLoss</c> for labels ±1: log(1 + exp(-y·x)).</summary>
     [Loss]
-    public static float SoftMargin(float prediction, float target) => Softplus(-target * prediction);
+    public static T SoftMargin<T>(T prediction, T target) where T : IFloatingPointIeee754<T> => Softplus(-target * prediction);
 
     /// <summary>Keras' <c>hinge</c> for labels ±1: max(margin - y·x, 0).</summary>
     [Loss]
-    public static float Hinge(float prediction, float target, [Hyper] float margin = 1f) => Max(margin - target * prediction, 0f);
+    public static T Hinge<T>(T prediction, T target, [Hyper(Default = 1)] T margin) where T : IFloatingPointIeee754<T> => Max(margin - target * prediction, T.Zero);
 
     /// <summary>Keras' <c>squared_hinge</c> for labels ±1: max(margin - y·x, 0)².</summary>
     [Loss]
-    public static float SquaredHinge(float prediction, float target, [Hyper] float margin = 1f) =>
-        Square(Max(margin - target * prediction, 0f));
+    public static T SquaredHinge<T>(T prediction, T target, [Hyper(Default = 1)] T margin) where T : IFloatingPointIeee754<T> =>
+        Square(Max(margin - target * prediction, T.Zero));
 
     /// <summary>Keras' <c>log_cosh</c>: log(cosh(prediction - target)), stable for large residuals.</summary>
     [Loss]
-    public static float LogCosh(float prediction, float target) => LossMath.LogCosh(prediction - target);
+    public static T LogCosh<T>(T prediction, T target) where T : IFloatingPointIeee754<T> => LossMath.LogCosh(prediction - target);
 
     /// <summary>
     /// PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=True</c>, <c>full=False</c>: exp(x) - y·x. Log-rates
     /// above 88 overflow float (e^88.72 is float.MaxValue), so they are outside the domain.
     /// </summary>
     [Loss]
-    public static float PoissonNll([Wrt(Max = 88)] float logRate, float target) => Exp(logRate) - target * logRate;
+    public static T PoissonNll<T>([Wrt(Max = 88)] T logRate, T target) where T : IFloatingPointIeee754<T> => Exp(logRate) - target * logRate;
 
     /// <summary>
     /// PyTorch's <c>GaussianNLLLoss</c> (<c>full=False</c>): ½(log max(v, eps) + (μ - y)² / max(v, eps)), both mean
     /// and variance differentiated. Where v &lt; eps the variance gradient is 0 (PyTorch passes it through the clamp).
     /// </summary>
     [Loss]
-    public static float GaussianNll([Wrt] float mean, float target, [Wrt] float variance, [Hyper(Min = float.Epsilon)] float eps = 1e-6f)
+    public static T GaussianNll<T>([Wrt] T mean, T target, [Wrt] T variance, [Hyper(Min = float.Epsilon, Default = 1e-6)] T eps) where T : IFloatingPointIeee754<T>
     {
-        float v = Max(variance, eps);
-        return 0.5f * (Log(v) + Square(mean - target) / v);
+        T v = Max(variance, eps);
+        return T.CreateChecked(0.5) * (Log(v) + Square(mean - target) / v);
     }
 
     /// <summary>Quantile (pinball) loss: max(q·r, (q - 1)·r) with r = target - prediction.</summary>
     [Loss]
-    public static float Quantile(float prediction, float target, [Hyper] float quantile = 0.5f)
+    public static T Quantile<T>(T prediction, T target, [Hyper(Default = 0.5)] T quantile) where T : IFloatingPointIeee754<T>
     {
-        float r = target - prediction;
-        return Max(quantile * r, (quantile - 1) * r);
+        T r = target - prediction;
+        return Max(quantile * r, (quantile - T.One) * r);
     }
 
     /// <summary>
@@ -116,25 +120,25 @@ public static partial class Losses
     /// and 0 where y = 0.
     /// </summary>
     [Loss]
-    public static float KlDivergence(float logProbability, float target) =>
-        target > 0 ? target * (Log(target) - logProbability) : 0f;
+    public static T KlDivergence<T>(T logProbability, T target) where T : IFloatingPointIeee754<T> =>
+        target > T.Zero ? target * (Log(target) - logProbability) : T.Zero;
 
     /// <summary>PyTorch's pointwise <c>KLDivLoss</c> with <c>log_target=True</c>: exp(t)·(t - x), for a log-probability t ≤ 0.</summary>
     [Loss]
-    public static float KlDivergenceLogTarget(float logProbability, [Domain(Max = 0)] float logTarget) =>
+    public static T KlDivergenceLogTarget<T>(T logProbability, [Domain(Max = 0)] T logTarget) where T : IFloatingPointIeee754<T> =>
         Exp(logTarget) * (logTarget - logProbability);
 
     /// <summary>Keras' <c>mean_squared_logarithmic_error</c>: (log(1 + max(x, ε)) - log(1 + max(y, ε)))², ε = 1e-7.</summary>
     [Loss]
-    public static float SquaredLogError(float prediction, float target) =>
-        Square(Log1p(Max(prediction, 1e-7f)) - Log1p(Max(target, 1e-7f)));
+    public static T SquaredLogError<T>(T prediction, T target) where T : IFloatingPointIeee754<T> =>
+        Square(Log1p(Max(prediction, T.CreateChecked(1e-7))) - Log1p(Max(target, T.CreateChecked(1e-7))));
 
     /// <summary>
     /// PyTorch's <c>BCELoss(weight=…)</c> with a per-element weight: weight·<see cref="Bce"/>. The weight is an input,
     /// not differentiated (PyTorch's <c>weight</c> broadcasts to the elements; pass it expanded).
     /// </summary>
     [Loss]
-    public static float WeightedBce([Wrt(Min = 0, Max = 1)] float probability, [Domain(Min = 0, Max = 1)] float target, float weight) =>
+    public static T WeightedBce<T>([Wrt(Min = 0, Max = 1)] T probability, [Domain(Min = 0, Max = 1)] T target, T weight) where T : IFloatingPointIeee754<T> =>
         weight * Bce(probability, target);
 
     /// <summary>
@@ -142,7 +146,7 @@ public static partial class Losses
     /// weight·<see cref="BceWithLogits"/>. The weight is an input, not differentiated.
     /// </summary>
     [Loss]
-    public static float WeightedBceWithLogits(float logit, float target, float weight, [Hyper] float posWeight = 1f) =>
+    public static T WeightedBceWithLogits<T>(T logit, T target, T weight, [Hyper(Default = 1)] T posWeight) where T : IFloatingPointIeee754<T> =>
         weight * BceWithLogits(logit, target, posWeight);
 
     /// <summary>
@@ -151,15 +155,15 @@ public static partial class Losses
     /// not depend on x: the derivatives are <see cref="PoissonNll"/>'s.
     /// </summary>
     [Loss]
-    public static float PoissonNllFull([Wrt(Max = 88)] float logRate, float target) =>
-        PoissonNll(logRate, target) + (target > 1 ? target * Log(target) - target + 0.5f * Log(6.2831853f * target) : 0f);
+    public static T PoissonNllFull<T>([Wrt(Max = 88)] T logRate, T target) where T : IFloatingPointIeee754<T> =>
+        PoissonNll(logRate, target) + (target > T.One ? target * Log(target) - target + T.CreateChecked(0.5) * Log(T.Tau * target) : T.Zero);
 
     /// <summary>
     /// PyTorch's <c>PoissonNLLLoss</c> with <c>log_input=False</c> (<c>full=False</c>): λ - y·log(λ + eps) for a rate
     /// λ ≥ 0, eps = 1e-8 as PyTorch's default.
     /// </summary>
     [Loss]
-    public static float PoissonNllRate([Wrt(Min = 0)] float rate, float target, [Hyper(Min = float.Epsilon)] float eps = 1e-8f) =>
+    public static T PoissonNllRate<T>([Wrt(Min = 0)] T rate, T target, [Hyper(Min = float.Epsilon, Default = 1e-8)] T eps) where T : IFloatingPointIeee754<T> =>
         rate - target * Log(rate + eps);
 
     /// <summary>
@@ -167,31 +171,31 @@ public static partial class Losses
     /// not change the derivatives.
     /// </summary>
     [Loss]
-    public static float GaussianNllFull([Wrt] float mean, float target, [Wrt] float variance, [Hyper(Min = float.Epsilon)] float eps = 1e-6f) =>
-        GaussianNll(mean, target, variance, eps) + 0.9189385f;
+    public static T GaussianNllFull<T>([Wrt] T mean, T target, [Wrt] T variance, [Hyper(Min = float.Epsilon, Default = 1e-6)] T eps) where T : IFloatingPointIeee754<T> =>
+        GaussianNll(mean, target, variance, eps) + T.CreateChecked(0.91893853320467274); // ½·log 2π
 
     /// <summary>
     /// PyTorch's <c>MarginRankingLoss</c>: max(0, -y·(x1 - x2) + margin) for y = ±1 (y = 1: x1 should rank higher).
     /// Both inputs are differentiated.
     /// </summary>
     [Loss]
-    public static float MarginRanking([Wrt] float input1, [Wrt] float input2, float target, [Hyper] float margin = 0f) =>
-        Max(margin - target * (input1 - input2), 0f);
+    public static T MarginRanking<T>([Wrt] T input1, [Wrt] T input2, T target, [Hyper(Default = 0)] T margin) where T : IFloatingPointIeee754<T> =>
+        Max(margin - target * (input1 - input2), T.Zero);
 
     /// <summary>
     /// PyTorch's <c>HingeEmbeddingLoss</c>: x where y = 1, max(0, margin - x) where y = -1 (for another y, both terms, as
     /// PyTorch computes it). x is typically a distance.
     /// </summary>
     [Loss]
-    public static float HingeEmbedding(float input, float target, [Hyper] float margin = 1f) =>
-        (target != 1 ? Max(margin - input, 0f) : 0f) + (target != -1 ? input : 0f);
+    public static T HingeEmbedding<T>(T input, T target, [Hyper(Default = 1)] T margin) where T : IFloatingPointIeee754<T> =>
+        (target != T.One ? Max(margin - input, T.Zero) : T.Zero) + (target != -T.One ? input : T.Zero);
 
     /// <summary>
     /// Keras' <c>MeanAbsolutePercentageError</c>: 100·|y - x| / max(|y|, ε), ε = 1e-7 (Keras' <c>epsilon()</c>).
     /// </summary>
     [Loss]
-    public static float MeanAbsolutePercentageError(float prediction, float target) =>
-        100f * Abs(target - prediction) / Max(Abs(target), 1e-7f);
+    public static T MeanAbsolutePercentageError<T>(T prediction, T target) where T : IFloatingPointIeee754<T> =>
+        T.CreateChecked(100) * Abs(target - prediction) / Max(Abs(target), T.CreateChecked(1e-7));
 
     /// <summary>
     /// Keras' <c>BinaryFocalCrossentropy</c> (<c>apply_class_balancing=False</c>, <c>from_logits=True</c>):
@@ -200,14 +204,14 @@ public static partial class Losses
     /// <see cref="SigmoidFocal"/>.
     /// </summary>
     [Loss]
-    public static float BinaryFocalCrossentropy(float logit, [Domain(Min = 0, Max = 1)] float target,
-        [Hyper(Min = 1)] float gamma = 2f, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f)
+    public static T BinaryFocalCrossentropy<T>(T logit, [Domain(Min = 0, Max = 1)] T target,
+        [Hyper(Min = 1, Default = 2)] T gamma, [Hyper(Min = 0, Max = 1, Default = 0)] T labelSmoothing) where T : IFloatingPointIeee754<T>
     {
-        float y = target * (1 - labelSmoothing) + 0.5f * labelSmoothing;
-        float p = Sigmoid(logit);
-        float miss = p * (1 - y) + (1 - p) * y; // 1 - pₜ, written so it is visibly ≥ 0
-        float modulation = miss > 1e-30f ? Pow(miss, gamma) : 0f;
-        return modulation * BceWithLogits(logit, y, 1f);
+        T y = target * (T.One - labelSmoothing) + T.CreateChecked(0.5) * labelSmoothing;
+        T p = Sigmoid(logit);
+        T miss = p * (T.One - y) + (T.One - p) * y; // 1 - pₜ, written so it is visibly ≥ 0
+        T modulation = miss > T.CreateChecked(1e-30) ? Pow(miss, gamma) : T.Zero;
+        return modulation * BceWithLogits(logit, y, T.One);
     }
 
     /// <summary>
@@ -215,16 +219,16 @@ public static partial class Losses
     /// <see cref="BinaryFocalCrossentropy"/>, y' the smoothed label.
     /// </summary>
     [Loss]
-    public static float BalancedBinaryFocalCrossentropy(float logit, [Domain(Min = 0, Max = 1)] float target,
-        [Hyper(Min = 0, Max = 1)] float alpha = 0.25f, [Hyper(Min = 1)] float gamma = 2f, [Hyper(Min = 0, Max = 1)] float labelSmoothing = 0f)
+    public static T BalancedBinaryFocalCrossentropy<T>(T logit, [Domain(Min = 0, Max = 1)] T target,
+        [Hyper(Min = 0, Max = 1, Default = 0.25)] T alpha, [Hyper(Min = 1, Default = 2)] T gamma, [Hyper(Min = 0, Max = 1, Default = 0)] T labelSmoothing) where T : IFloatingPointIeee754<T>
     {
-        float y = target * (1 - labelSmoothing) + 0.5f * labelSmoothing;
-        return (y * alpha + (1 - y) * (1 - alpha)) * BinaryFocalCrossentropy(logit, target, gamma, labelSmoothing);
+        T y = target * (T.One - labelSmoothing) + T.CreateChecked(0.5) * labelSmoothing;
+        return (y * alpha + (T.One - y) * (T.One - alpha)) * BinaryFocalCrossentropy(logit, target, gamma, labelSmoothing);
     }
 
     /// <summary>optax's <c>perceptron_loss</c> for labels ±1: max(0, -y·x), the hinge with margin 0.</summary>
     [Loss]
-    public static float Perceptron(float prediction, float target) => Max(-target * prediction, 0f);
+    public static T Perceptron<T>(T prediction, T target) where T : IFloatingPointIeee754<T> => Max(-target * prediction, T.Zero);
 
     /// <summary>
     /// optax's <c>generalized_kl_divergence</c> (formerly <c>convex_kl_divergence</c>), per element: y·(log y - x) +
@@ -232,17 +236,17 @@ public static partial class Losses
     /// for unnormalized distributions. optax sums over the last axis: <c>Reduction.Sum</c> over one example's elements.
     /// </summary>
     [Loss]
-    public static float GeneralizedKlDivergence([Wrt(Max = 88)] float logPrediction, [Domain(Min = 0)] float target) =>
-        (target > 0 ? target * (Log(target) - logPrediction) : 0f) + Exp(logPrediction) - target;
+    public static T GeneralizedKlDivergence<T>([Wrt(Max = 88)] T logPrediction, [Domain(Min = 0)] T target) where T : IFloatingPointIeee754<T> =>
+        (target > T.Zero ? target * (Log(target) - logPrediction) : T.Zero) + Exp(logPrediction) - target;
 
     /// <summary>
     /// optax's <c>sparsemax_loss</c> (binary sparsemax, Blondel et al.): sparse_plus(z) with z = -x for a label 1 and x for 0,
     /// sparse_plus(z) = 0 for z ≤ -1, (z + 1)²/4 for |z| &lt; 1, z for z ≥ 1 — zero exactly where sparse_sigmoid(x) is the label.
     /// </summary>
     [Loss]
-    public static float BinarySparsemax(float logit, float target)
+    public static T BinarySparsemax<T>(T logit, T target) where T : IFloatingPointIeee754<T>
     {
-        float z = target != 0 ? -logit : logit;
-        return z <= -1 ? 0f : z >= 1 ? z : 0.25f * Square(z + 1);
+        T z = target != T.Zero ? -logit : logit;
+        return z <= -T.One ? T.Zero : z >= T.One ? z : T.CreateChecked(0.25) * Square(z + T.One);
     }
 }

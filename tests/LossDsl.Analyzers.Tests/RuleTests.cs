@@ -75,7 +75,7 @@ public class RuleTests
         { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float scale = 1f) => scale != 0 ? Square((x - y) / scale) : 0f;" },
         { "LD2007", "[Loss] public static float A(float x, float y) => y / (1 + x * x);" },
         { "LD2007", "[Loss] public static float A(float x, float y, [Hyper] float beta = 1f) { float r = Abs(x - y); return r < beta ? 0.5f * r * r / beta : r - 0.5f * beta; }" },
-        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y) => Losses.Bce(Sigmoid(x), y) + Losses.SigmoidFocal(x, y);" },
+        { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y) => Losses.Bce(Sigmoid(x), y) + Losses.SigmoidFocal(x, y, 0.25f, 2f);" },
         { "LD2010", "[Loss] public static float A(float x, [Domain(Min = 0, Max = 1)] float y, [Hyper(Min = 2)] float g = 2f) => Losses.SigmoidFocal(x, y, 0.25f, g);" },
         { "LD2010", "[Differentiable] public static float H([Domain(Min = 0)] float v) => Sqrt(v + 1f); [Loss] public static float A(float x, float y) => H(Square(x - y));" },
         { "LD2008", "[Loss] public static float A(float x, float y) => Sqrt(Square(x - y) + 1e-6f);" },

@@ -50,13 +50,13 @@ public class AnchorFormulaTests
             case "PoissonNllRate":
             {
                 float rate = r.Next(5) == 0 ? 0f : (float)Math.Exp(3 * r.NextDouble() - 1), count = r.Next(20);
-                return (Losses.PoissonNllRate(rate, count), rate - count * Math.Log(rate + 1e-8), $"λ={rate}, y={count}");
+                return (Losses.PoissonNllRate(rate, count, 1e-8f), rate - count * Math.Log(rate + 1e-8), $"λ={rate}, y={count}");
             }
             case "GaussianNllFull":
             {
                 float mean = (float)Logit(), target = (float)(3 * r.NextDouble()), variance = r.Next(5) == 0 ? 1e-8f : (float)Math.Exp(2 * r.NextDouble() - 1);
                 double v = Math.Max(variance, 1e-6f);
-                return (Losses.GaussianNllFull(mean, target, variance), 0.5 * (Math.Log(v) + Math.Pow(mean - target, 2) / v) + 0.5 * Math.Log(2 * Math.PI), $"μ={mean}, y={target}, v={variance}");
+                return (Losses.GaussianNllFull(mean, target, variance, 1e-6f), 0.5 * (Math.Log(v) + Math.Pow(mean - target, 2) / v) + 0.5 * Math.Log(2 * Math.PI), $"μ={mean}, y={target}, v={variance}");
             }
             case "MarginRanking":
             {
@@ -66,7 +66,7 @@ public class AnchorFormulaTests
             case "HingeEmbedding":
             {
                 float label = Label();
-                return (Losses.HingeEmbedding(x, label), label == 1 ? x : Math.Max(0, 1 - x), $"x={x}, y={label}");
+                return (Losses.HingeEmbedding(x, label, 1f), label == 1 ? x : Math.Max(0, 1 - x), $"x={x}, y={label}");
             }
             case "MeanAbsolutePercentageError":
             {
@@ -123,7 +123,7 @@ public class AnchorFormulaTests
     [Fact]
     public void A_rate_of_zero_has_PyTorchs_eps_and_a_finite_gradient()
     {
-        Assert.Equal(-2 * Math.Log(1e-8), Losses.PoissonNllRate(0f, 2f), 1e-4);
+        Assert.Equal(-2 * Math.Log(1e-8), Losses.PoissonNllRate(0f, 2f, 1e-8f), 1e-4);
         var gradient = new float[1];
         new Losses.PoissonNllRateLoss(reduction: Reduction.Sum).Backward(new[] { 0f }, new[] { 2f }, gradient);
         Assert.Equal(1 - 2 / 1e-8, gradient[0], 1e-3 * 2e8);
@@ -143,9 +143,9 @@ public class AnchorFormulaTests
     [Fact]
     public void Hinge_embedding_takes_both_terms_for_a_label_other_than_plus_or_minus_one_as_PyTorch_does()
     {
-        Assert.Equal(0.3f + 0.7f, Losses.HingeEmbedding(0.3f, 0f));
-        Assert.Equal(0.3f, Losses.HingeEmbedding(0.3f, 1f));
-        Assert.Equal(0.7f, Losses.HingeEmbedding(0.3f, -1f));
+        Assert.Equal(0.3f + 0.7f, Losses.HingeEmbedding(0.3f, 0f, 1f));
+        Assert.Equal(0.3f, Losses.HingeEmbedding(0.3f, 1f, 1f));
+        Assert.Equal(0.7f, Losses.HingeEmbedding(0.3f, -1f, 1f));
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public class AnchorFormulaTests
         {
             foreach (float y in new[] { 0f, 1f, 0.3f })
             {
-                AssertRelative(Losses.SigmoidFocal(x, y, alpha: -1f), Losses.BinaryFocalCrossentropy(x, y));
-                AssertRelative(Losses.SigmoidFocal(x, y, alpha: 0.25f), Losses.BalancedBinaryFocalCrossentropy(x, y, alpha: 0.25f));
+                AssertRelative(Losses.SigmoidFocal(x, y, alpha: -1f, 2f), Losses.BinaryFocalCrossentropy(x, y, 2f, 0f));
+                AssertRelative(Losses.SigmoidFocal(x, y, alpha: 0.25f, 2f), Losses.BalancedBinaryFocalCrossentropy(x, y, alpha: 0.25f, 2f, 0f));
             }
         }
     }

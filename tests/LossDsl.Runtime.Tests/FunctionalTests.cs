@@ -94,7 +94,7 @@ public class FunctionalTests
         mix.Forward(x, t, losses);
         for (int i = 0; i < n; i++)
         {
-            double expected = 0.4 * Losses.SigmoidFocal(x[i], t[i]) + 0.6 * Losses.BceWithLogits(x[i], t[i]);
+            double expected = 0.4 * Losses.SigmoidFocal(x[i], t[i], 0.25f, 2f) + 0.6 * Losses.BceWithLogits(x[i], t[i], 1f);
             Numeric.Close(expected, losses[i], 2e-6, $"mix at {x[i]}");
             Numeric.Close(TestLosses.Mix(x[i], t[i], 0.4f), losses[i], 2e-6, $"scalar mix at {x[i]}");
         }

@@ -50,7 +50,7 @@ public class KernelContractTests
             huber.Forward(x, t, losses);
             for (int i = 0; i < n; i++) Numeric.Close(Losses.Huber(x[i], t[i], 0.7f), losses[i], 1e-6, $"huber n={n} i={i}");
             focal.Forward(x, t, losses);
-            for (int i = 0; i < n; i++) Numeric.Close(Losses.SigmoidFocal(x[i], t[i]), losses[i], 2e-6, $"focal n={n} i={i}");
+            for (int i = 0; i < n; i++) Numeric.Close(Losses.SigmoidFocal(x[i], t[i], 0.25f, 2f), losses[i], 2e-6, $"focal n={n} i={i}");
             bce.Forward(x, t, losses);
             for (int i = 0; i < n; i++) Numeric.Close(TestLosses.BceExample(x[i], t[i]), losses[i], 2e-6, $"bce n={n} i={i}");
         }

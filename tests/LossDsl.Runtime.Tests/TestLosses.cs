@@ -114,7 +114,7 @@ public static partial class TestLosses
     // Inlines catalogue losses from the LossDsl.Runtime assembly (no source: through [LossFormula]).
     [Loss]
     public static float Mix(float logit, float target, [Hyper] float w = 0.7f) =>
-        w * Losses.SigmoidFocal(logit, target, 0.25f, 2f) + (1 - w) * Losses.BceWithLogits(logit, target);
+        w * Losses.SigmoidFocal(logit, target, 0.25f, 2f) + (1 - w) * Losses.BceWithLogits(logit, target, 1f);
 
     // Two differentiated inputs, a per-element weight, a hyperparameter without default.
     [Loss]

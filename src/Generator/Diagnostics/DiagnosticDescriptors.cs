@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Error(DiagnosticIds.UnsupportedReturnType,
         "A [Loss] method must return float or double",
-        "'{0}' returns '{1}'; a [Loss] or [Differentiable] method must return float or double", Usage);
+        "'{0}' returns '{1}'; a [Loss] or [Differentiable] method must return float, double or a T constrained to IFloatingPointIeee754<T>", Usage);
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Error(DiagnosticIds.UnsupportedParameterType,
         "Every parameter must have the method's floating type",

@@ -364,7 +364,8 @@ internal sealed partial class BodyTranslator
         {
             try
             {
-                return TranslateMethod(target, declaration, arguments);
+                // A generic callee's arguments bind its constructed parameters; its body refers to the definition's.
+                return TranslateMethod(target, declaration, arguments.Select(a => (target.Parameters[a.Parameter.Ordinal], a.Value)));
             }
             catch (UnsupportedCodeException inner) when (inner.Diagnostic.Descriptor.Id != DiagnosticIds.RecursiveInlining)
             {

@@ -108,6 +108,22 @@ public class DiagnosticTests
     public Task LD1016_generic() => DiagnosticsAsync(InClass("[Loss] public static float {|LD1016:M|}<T>(float p) => p;"));
 
     [Fact]
+    public Task LD1016_generic_over_a_type_that_is_not_floating_point() =>
+        DiagnosticsAsync(InClass("[Loss] public static {|LD1003:T|} {|LD1016:M|}<T>(T p) where T : System.Numerics.INumber<T> => p * p;"));
+
+    [Fact]
+    public Task LD1016_two_type_parameters() =>
+        DiagnosticsAsync(InClass("[Loss] public static T {|LD1016:M|}<T, U>(T p) where T : System.Numerics.IFloatingPointIeee754<T> => p * p;"));
+
+    [Fact]
+    public Task A_generic_loss_over_a_floating_point_T_generates_without_diagnostics() =>
+        DiagnosticsAsync(InClass("[Loss] public static T M<T>(T p, [Hyper(Default = 2)] T g) where T : System.Numerics.IFloatingPointIeee754<T> => T.Pow(T.Abs(p), g) + T.CreateChecked(0.5) * T.One;"));
+
+    [Fact]
+    public Task LD1013_a_precision_dependent_constant_in_a_generic_loss() =>
+        DiagnosticsAsync(InClass("[Loss] public static T M<T>(T p) where T : System.Numerics.IFloatingPointIeee754<T> => p + {|LD1013:T.Epsilon|};"));
+
+    [Fact]
     public Task LD1017_reserved_name() => DiagnosticsAsync(InClass("[Loss] public static float M(float p, [Hyper] float {|LD1017:reduction|} = 1f) => p * reduction;"));
 
     [Fact]
