@@ -32,6 +32,24 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     public static unsafe void StoreStreaming(Vector128<T> value, ref T destination, int index) =>
         value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Load<TData>(ref TData source, int index) where TData : unmanaged =>
+        typeof(TData) == typeof(Half) ? LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : Load(ref Unsafe.As<TData, T>(ref source), index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<TData>(Vector128<T> value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else Store(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreStreaming<TData>(Vector128<T> value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
+
     /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.LoadHalf"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> LoadHalf(ref Half source, int index) => HalfConversion.Load128(ref source, index).As<float, T>();
@@ -117,12 +135,12 @@ public readonly struct Simd128<T> : ISimdOps<Simd128<T>, Vector128<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> ScaleByPowerOfTwo(Vector128<T> x, Vector128<T> n) => typeof(T) == typeof(float)
         ? (x.AsInt32() + Vector128.ShiftLeft(Vector128.ConvertToInt32Native(n.AsSingle()), 23)).As<int, T>()
-        : (x.AsInt64() + Vector128.ShiftLeft(Vector128.ConvertToInt64Native(n.AsDouble()), 52)).As<long, T>();
+        : (x.AsInt64() + Vector128.ShiftLeft((n.AsDouble() + Vector128.Create(6755399441055744.0)).AsInt64(), 52)).As<long, T>(); // n's bits via 1.5·2^52: AVX2 has no double→int64 conversion
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Exponent(Vector128<T> x) => typeof(T) == typeof(float)
         ? Vector128.ConvertToSingle(Vector128.ShiftRightLogical(x.AsInt32(), 23) - Vector128.Create(127)).As<float, T>()
-        : Vector128.ConvertToDouble(Vector128.ShiftRightLogical(x.AsInt64(), 52) - Vector128.Create(1023L)).As<double, T>();
+        : ((Vector128.ShiftRightLogical(x.AsInt64(), 52) | Vector128.Create(0x4330000000000000L)).AsDouble() - Vector128.Create(4503599627371519.0)).As<double, T>(); // 2^52 + e − (2^52 + 1023), no int64→double conversion
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Mantissa(Vector128<T> x) => typeof(T) == typeof(float)

@@ -32,6 +32,24 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     public static unsafe void StoreStreaming(Vector512<T> value, ref T destination, int index) =>
         value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load<TData>(ref TData source, int index) where TData : unmanaged =>
+        typeof(TData) == typeof(Half) ? LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : Load(ref Unsafe.As<TData, T>(ref source), index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store<TData>(Vector512<T> value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else Store(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreStreaming<TData>(Vector512<T> value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
+
     /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.LoadHalf"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> LoadHalf(ref Half source, int index) => HalfConversion.Load512(ref source, index).As<float, T>();
@@ -117,12 +135,12 @@ public readonly struct Simd512<T> : ISimdOps<Simd512<T>, Vector512<T>, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> ScaleByPowerOfTwo(Vector512<T> x, Vector512<T> n) => typeof(T) == typeof(float)
         ? (x.AsInt32() + Vector512.ShiftLeft(Vector512.ConvertToInt32Native(n.AsSingle()), 23)).As<int, T>()
-        : (x.AsInt64() + Vector512.ShiftLeft(Vector512.ConvertToInt64Native(n.AsDouble()), 52)).As<long, T>();
+        : (x.AsInt64() + Vector512.ShiftLeft((n.AsDouble() + Vector512.Create(6755399441055744.0)).AsInt64(), 52)).As<long, T>(); // n's bits via 1.5·2^52: AVX2 has no double→int64 conversion
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Exponent(Vector512<T> x) => typeof(T) == typeof(float)
         ? Vector512.ConvertToSingle(Vector512.ShiftRightLogical(x.AsInt32(), 23) - Vector512.Create(127)).As<float, T>()
-        : Vector512.ConvertToDouble(Vector512.ShiftRightLogical(x.AsInt64(), 52) - Vector512.Create(1023L)).As<double, T>();
+        : ((Vector512.ShiftRightLogical(x.AsInt64(), 52) | Vector512.Create(0x4330000000000000L)).AsDouble() - Vector512.Create(4503599627371519.0)).As<double, T>(); // 2^52 + e − (2^52 + 1023), no int64→double conversion
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Mantissa(Vector512<T> x) => typeof(T) == typeof(float)
