@@ -49,9 +49,12 @@ internal static partial class LossEmitter
                     string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
                     _w.Line($"bool atDefaults = {test}; // the kernels compiled for the default value");
                 }
+                // A width runs only when a whole vector of it is left: a core that is never called is never compiled
+                // (the JIT time of unused narrower cores was most of a short loop's first calls).
                 foreach (var (condition, ops, vector) in ClassMembers.Widths(_t))
                 {
-                    _w.Line((condition is null ? "" : $"if ({condition}) ") + $"total += {Core(ops, vector)};");
+                    string left = condition is null ? "i < end" : $"{condition} && end - i >= {ops}.Count";
+                    _w.Line($"if ({left}) total += {Core(ops, vector)};");
                 }
                 _w.Line("return total;");
             }
