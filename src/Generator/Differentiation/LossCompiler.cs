@@ -93,7 +93,7 @@ internal static class LossCompiler
     private static KernelProgram Program(LossMethodSpec method, ImmutableArray<Expr> outputs, CancellationToken cancellationToken)
     {
         var inputs = new HashSet<string>(method.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name));
-        return CommonSubexpressions.Eliminate(Lowering.Apply(outputs), inputs, cancellationToken);
+        return CommonSubexpressions.Eliminate(Lowering.Apply(outputs, StatedRange(method)), inputs, cancellationToken);
     }
 
     // Hyperparameters in an exponent whose default makes the power a product (an integer up to 4, or ±½).

@@ -22,13 +22,15 @@ namespace LossDsl.Generator.Simplification;
 /// <item>x^y, where the kernels have no shortcut for y (anything but an integer up to 4 or ±½), becomes
 /// exp(y·log|x|) with IEEE pow's special cases as selects: x^γ and x^(γ-1) (a power and its derivative)
 /// then share one logarithm, and the tests on y alone (is it 0, an integer, odd) are hoisted out of the
-/// loop when y is a hyperparameter.</item>
+/// loop when y is a hyperparameter. Where the stated ranges put x ≥ 0 (focal's 1 − pₜ) the negative-base cases
+/// go: exp(y·log x) with only y = 0 or x = 1 → 1 — fewer instructions and registers in the general kernels.</item>
 /// </list>
 /// </remarks>
 internal static class Lowering
 {
-    public static ImmutableArray<Expr> Apply(ImmutableArray<Expr> outputs)
+    public static ImmutableArray<Expr> Apply(ImmutableArray<Expr> outputs, Func<string, (double Lo, double Hi)>? statedRange = null)
     {
+        statedRange ??= _ => (double.NegativeInfinity, double.PositiveInfinity);
         var memo = new Dictionary<Expr, Expr>();
 
         Expr Visit(Expr node)
@@ -41,7 +43,10 @@ internal static class Lowering
                 Call { Function: Function.Sigmoid } c => Sigmoid(c.Arguments[0]),
                 Call { Function: Function.Softplus } c => Add(Call(Function.Max, c.Arguments[0], Zero), Log1pOfExpNegAbs(c.Arguments[0])),
                 Call { Function: Function.LogSigmoid } c => Sub(Call(Function.Min, c.Arguments[0], Zero), Log1pOfExpNegAbs(c.Arguments[0])),
-                Power p when !HasShortcut(p.Exponent) => PowViaLog(p.Base, p.Exponent),
+                // The base's bounds are read off the node before lowering, where sigmoid is still sigmoid.
+                Power p when !HasShortcut(p.Exponent) => node is Power original && IntervalBounds.Of(original.Base, statedRange).Lo >= 0
+                    ? PowOfNonNegative(p.Base, p.Exponent)
+                    : PowViaLog(p.Base, p.Exponent),
                 _ => rebuilt,
             };
             memo[node] = result;
@@ -81,6 +86,10 @@ internal static class Lowering
         Expr general = Select(Compare(CompareOp.Less, x, Zero), negativeBase, magnitude);
         return Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, general);
     }
+
+    // x ≥ 0 by the stated ranges: x^y = exp(y·log x), except y = 0 or x = 1 → 1 (x = 0 gives exp(±∞) = 0 or ∞, as pow).
+    private static Expr PowOfNonNegative(Expr x, Expr y) =>
+        Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, Call(Function.Exp, Mul(y, Call(Function.Log, x))));
 
     // log1p(E) = log(1 + E) + (E - ((1 + E) - 1)) / (1 + E): the correction reuses sigmoid's 1/(1 + E).
     private static Expr Log1pOfExpNegAbs(Expr x)
