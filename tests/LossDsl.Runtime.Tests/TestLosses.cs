@@ -48,6 +48,14 @@ public static partial class TestLosses
         return T.Abs(r) < delta ? half * r * r : delta * (T.Abs(r) - half * delta);
     }
 
+    // A runtime exponent, exp(γ·log x) with pow's special cases; the base may be negative.
+    [Loss]
+    public static float PowerOfHyper(float x, [Hyper] float power = 2.5f) => Pow(x, power);
+
+    // The same with a base the ranges make ≥ 0 (the lowering then drops pow's negative-base cases).
+    [Loss]
+    public static float PowerOfHyperNonNegative(float x, [Hyper] float power = 2.5f) => Pow(Abs(x), power);
+
     // The same functions that System.Math has, in its spelling: must compile to the same formula as LossMath's.
     [Loss]
     public static double MathSpelling(double x, double y)
