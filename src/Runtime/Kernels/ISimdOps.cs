@@ -51,15 +51,26 @@ public interface ISimdOps<TSelf, TVec, T>
     /// <summary>
     /// Load from data stored as <typeparamref name="TData"/>: T itself, or <see cref="Half"/> for a float kernel's
     /// 16-bit inputs. Generated kernels are generic over their storage type; each instantiation compiles to one path.
-    /// (Implemented by each width, not here: the JIT does not inline a default implementation reliably.)
     /// </summary>
-    static abstract TVec Load<TData>(ref TData source, int index) where TData : unmanaged;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual TVec Load<TData>(ref TData source, int index) where TData : unmanaged =>
+        typeof(TData) == typeof(Half) ? TSelf.LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : TSelf.Load(ref Unsafe.As<TData, T>(ref source), index);
 
     /// <summary>Store to data stored as <typeparamref name="TData"/> (see <see cref="Load{TData}"/>).</summary>
-    static abstract void Store<TData>(TVec value, ref TData destination, int index) where TData : unmanaged;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void Store<TData>(TVec value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) TSelf.StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else TSelf.Store(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
 
     /// <summary>A non-temporal store to data stored as <typeparamref name="TData"/> (see <see cref="StoreStreaming"/>).</summary>
-    static abstract void StoreStreaming<TData>(TVec value, ref TData destination, int index) where TData : unmanaged;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static virtual void StoreStreaming<TData>(TVec value, ref TData destination, int index) where TData : unmanaged
+    {
+        if (typeof(TData) == typeof(Half)) TSelf.StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
+        else TSelf.StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
+    }
 
     /// <summary>The sum of the lanes, accumulated in double.</summary>
     static abstract double Sum(TVec value);

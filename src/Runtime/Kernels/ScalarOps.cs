@@ -24,24 +24,6 @@ public readonly struct ScalarOps<T> : ISimdOps<ScalarOps<T>, T, T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T Load(ref T source, int index) => Unsafe.Add(ref source, index);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreStreaming(T value, ref T destination, int index) => Unsafe.Add(ref destination, index) = value;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Load<TData>(ref TData source, int index) where TData : unmanaged =>
-        typeof(TData) == typeof(Half) ? LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : Load(ref Unsafe.As<TData, T>(ref source), index);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store<TData>(T value, ref TData destination, int index) where TData : unmanaged
-    {
-        if (typeof(TData) == typeof(Half)) StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
-        else Store(value, ref Unsafe.As<TData, T>(ref destination), index);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStreaming<TData>(T value, ref TData destination, int index) where TData : unmanaged
-    {
-        if (typeof(TData) == typeof(Half)) StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
-        else StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static T LoadHalf(ref Half source, int index) => T.CreateTruncating((float)Unsafe.Add(ref source, index));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreHalf(T value, ref Half destination, int index) => Unsafe.Add(ref destination, index) = (Half)float.CreateTruncating(value);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void StoreHalfStreaming(T value, ref Half destination, int index) => StoreHalf(value, ref destination, index);

@@ -32,24 +32,6 @@ public readonly struct Simd256<T> : ISimdOps<Simd256<T>, Vector256<T>, T>
     public static unsafe void StoreStreaming(Vector256<T> value, ref T destination, int index) =>
         value.StoreAlignedNonTemporal((T*)Unsafe.AsPointer(ref Unsafe.Add(ref destination, index)));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Load<TData>(ref TData source, int index) where TData : unmanaged =>
-        typeof(TData) == typeof(Half) ? LoadHalf(ref Unsafe.As<TData, Half>(ref source), index) : Load(ref Unsafe.As<TData, T>(ref source), index);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store<TData>(Vector256<T> value, ref TData destination, int index) where TData : unmanaged
-    {
-        if (typeof(TData) == typeof(Half)) StoreHalf(value, ref Unsafe.As<TData, Half>(ref destination), index);
-        else Store(value, ref Unsafe.As<TData, T>(ref destination), index);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreStreaming<TData>(Vector256<T> value, ref TData destination, int index) where TData : unmanaged
-    {
-        if (typeof(TData) == typeof(Half)) StoreHalfStreaming(value, ref Unsafe.As<TData, Half>(ref destination), index);
-        else StoreStreaming(value, ref Unsafe.As<TData, T>(ref destination), index);
-    }
-
     /// <inheritdoc cref="ISimdOps{TSelf, TVec, T}.LoadHalf"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> LoadHalf(ref Half source, int index) => HalfConversion.Load256(ref source, index).As<float, T>();
