@@ -16,23 +16,18 @@ internal static class ClassMembers
     /// the text as users call it, <c>L.Huber(prediction, target, delta)</c> — language servers show a bare cref as
     /// <c>L.Huber(System.Single,System.Single,System.Single)</c>.
     /// </summary>
-    public static string MethodLink(LossMethodSpec method, Func<ParameterSpec, string> typeOf)
+    /// <param name="typeOf">A parameter's type in the cref, given the scalar type's name there (float, double, or a generic loss's T).</param>
+    public static string MethodLink(LossMethodSpec method, Func<ParameterSpec, string, string> typeOf)
     {
         string[] types = method.ContainingTypes.Select(t => t.Name).ToArray();
         // A generic method's cref names its type parameter: Huber{T}(T, T, T).
         string name = method.IsGeneric ? method.MethodName + "{" + method.TypeParameter + "}" : method.MethodName;
+        string scalar = method.TypeParameter ?? Literals.Keyword(method.Type);
         string cref = "global::" + string.Join(".", new[] { method.Namespace }.Concat(types).Concat(new[] { name }).Where(s => s is not null))
-            + $"({string.Join(", ", method.Parameters.Select(method.IsGeneric ? p => GenericParameterType(p, method.TypeParameter!, typeOf(p)) : typeOf))})";
+            + $"({string.Join(", ", method.Parameters.Select(p => typeOf(p, scalar)))})";
         string text = string.Join(".", types.Concat(new[] { method.MethodName })) + $"({string.Join(", ", method.Parameters.Select(p => p.Name))})";
         return $"<see cref=\"{cref}\">{text}</see>";
     }
-
-    private static string GenericParameterType(ParameterSpec parameter, string typeParameter, string concrete) => parameter.Shape switch
-    {
-        ParameterShape.Label => concrete,
-        ParameterShape.Row => "global::System.ReadOnlySpan{" + typeParameter + "}",
-        _ => typeParameter,
-    };
 
     /// <summary>The constructor's assignment of a hyperparameter, checked against its stated range if it has one.</summary>
     public static string HyperAssignment(ParameterSpec h)

@@ -90,7 +90,7 @@ internal static partial class LossEmitter
         private static string Id(string name) => Naming.Identifier(name);
         private static string Gradient(ParameterSpec p) => p.Name + "Gradient";
         private static string Hessian(ParameterSpec p) => p.Name + "Hessian";
-        private string MethodLink => ClassMembers.MethodLink(_method, _ => _t);
+        private string MethodLink => ClassMembers.MethodLink(_method, (_, scalar) => scalar);
 
         public void Write()
         {

@@ -104,11 +104,11 @@ internal sealed partial class RowLossEmitter
 
     private string ElementType(ParameterSpec p) => p.Shape == ParameterShape.Label ? "int" : _t;
 
-    private string MethodLink => ClassMembers.MethodLink(_method, p => p.Shape switch
+    private string MethodLink => ClassMembers.MethodLink(_method, (p, scalar) => p.Shape switch
     {
-        ParameterShape.Row => $"global::System.ReadOnlySpan{{{_t}}}",
+        ParameterShape.Row => $"global::System.ReadOnlySpan{{{scalar}}}",
         ParameterShape.Label => "int",
-        _ => _t,
+        _ => scalar,
     });
 
     private string IgnoreProperty(ParameterSpec label) =>

@@ -26,7 +26,10 @@ internal sealed record LossMethodSpec(
     /// The generated class's name: <c>{Method}Loss</c>; a generic method's double class is <c>{Method}LossDouble</c>
     /// (its float class keeps the plain name, which a float [Loss] of that name would have had).
     /// </summary>
-    public string ClassName => MethodName + "Loss" + (IsGeneric && Type == ScalarType.Double ? "Double" : "");
+    public string ClassName => MethodName + "Loss" + PrecisionSuffix;
+
+    // "Double" for a generic method's double spec, else nothing.
+    private string PrecisionSuffix => IsGeneric && Type == ScalarType.Double ? "Double" : "";
 
     /// <summary>A generic method's spec for each precision it generates: float, then double.</summary>
     public System.Collections.Generic.IEnumerable<LossMethodSpec> Precisions() =>
@@ -38,7 +41,7 @@ internal sealed record LossMethodSpec(
         get
         {
             string types = string.Join(".", System.Linq.Enumerable.Select(ContainingTypes, t => t.Name));
-            return (Namespace is null ? "" : Namespace + ".") + types + "." + MethodName + (IsGeneric && Type == ScalarType.Double ? ".Double" : "") + ".g.cs";
+            return (Namespace is null ? "" : Namespace + ".") + types + "." + MethodName + (PrecisionSuffix.Length > 0 ? "." + PrecisionSuffix : "") + ".g.cs";
         }
     }
 }

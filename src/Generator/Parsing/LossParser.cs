@@ -152,9 +152,10 @@ internal static class LossParser
         var taken = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Reduction"] = "Reduction", ["Formulas"] = "Formulas", ["Forward"] = "Forward", ["Backward"] = "Backward",
-            ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss", [method.Name + "LossDouble"] = method.Name + "LossDouble",
+            ["ForwardBackward"] = "ForwardBackward", ["GradientHessian"] = "GradientHessian", [method.Name + "Loss"] = method.Name + "Loss",
             ["reduction"] = "reduction", ["losses"] = "losses",
         };
+        if (method.IsGenericMethod) taken[method.Name + "LossDouble"] = method.Name + "LossDouble";
         if (parameters.Any(p => p.Shape == ParameterShape.Row))
         {
             taken["width"] = "width";
