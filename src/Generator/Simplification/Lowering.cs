@@ -83,13 +83,15 @@ internal static class Lowering
         Expr isInteger = Compare(CompareOp.Equal, Call(Function.Round, y), y);
         Expr isOdd = And(isInteger, Compare(CompareOp.NotEqual, Call(Function.Round, half), half));
         Expr negativeBase = Select(isInteger, Select(isOdd, Neg(magnitude), magnitude), Const(double.NaN));
-        Expr general = Select(Compare(CompareOp.Less, x, Zero), negativeBase, magnitude);
-        return Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, general);
+        return OneWhereTrivial(x, y, Select(Compare(CompareOp.Less, x, Zero), negativeBase, magnitude));
     }
 
     // x ≥ 0 by the stated ranges: x^y = exp(y·log x), except y = 0 or x = 1 → 1 (x = 0 gives exp(±∞) = 0 or ∞, as pow).
-    private static Expr PowOfNonNegative(Expr x, Expr y) =>
-        Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, Call(Function.Exp, Mul(y, Call(Function.Log, x))));
+    private static Expr PowOfNonNegative(Expr x, Expr y) => OneWhereTrivial(x, y, Call(Function.Exp, Mul(y, Call(Function.Log, x))));
+
+    // IEEE pow's x^0 = 1 (NaN base included) and 1^y = 1 (NaN exponent included).
+    private static Expr OneWhereTrivial(Expr x, Expr y, Expr power) =>
+        Select(Or(Compare(CompareOp.Equal, y, Zero), Compare(CompareOp.Equal, x, One)), One, power);
 
     // log1p(E) = log(1 + E) + (E - ((1 + E) - 1)) / (1 + E): the correction reuses sigmoid's 1/(1 + E).
     private static Expr Log1pOfExpNegAbs(Expr x)
