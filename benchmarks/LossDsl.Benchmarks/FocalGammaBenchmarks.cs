@@ -4,12 +4,14 @@ namespace LossDsl.Benchmarks;
 
 /// <summary>
 /// Sigmoid focal ForwardBackward at 1M floats: the kernels compiled for the default γ = 2 (the baseline: (1 − pₜ)² as a
-/// product) against the general kernels a non-default γ runs (x^γ through exp(γ·log x)).
+/// product) against the kernels compiled for another small integer (γ = 3) and the general kernels any other γ runs
+/// (x^γ through exp(γ·log x)).
 /// </summary>
 public class FocalGammaBenchmarks
 {
     private float[] _x = [], _t = [], _g = [];
     private readonly Losses.SigmoidFocalLoss _default = new();
+    private readonly Losses.SigmoidFocalLoss _integer = new(gamma: 3f);
     private readonly Losses.SigmoidFocalLoss _general = new(gamma: 2.5f);
 
     [GlobalSetup]
@@ -23,6 +25,9 @@ public class FocalGammaBenchmarks
 
     [Benchmark(Baseline = true)]
     public float DefaultGamma() => _default.ForwardBackward(_x, _t, _g);
+
+    [Benchmark]
+    public float IntegerGamma() => _integer.ForwardBackward(_x, _t, _g);
 
     [Benchmark]
     public float GeneralGamma() => _general.ForwardBackward(_x, _t, _g);

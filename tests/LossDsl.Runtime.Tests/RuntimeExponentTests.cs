@@ -1,7 +1,8 @@
 namespace LossDsl.Runtime.Tests;
 
 /// <summary>
-/// A hyperparameter exponent through the general kernels (exp(γ·log x) with IEEE pow's special cases), with a base that
+/// A hyperparameter exponent: at the integers 0…4 through kernels compiled for that value (powers as products, exact
+/// as a constant exponent is), otherwise through the general kernels (exp(γ·log x) with IEEE pow's special cases), with a base that
 /// may be negative and one the stated ranges make ≥ 0 (lowered without the negative-base cases), at every vector width.
 /// </summary>
 public class RuntimeExponentTests
@@ -27,6 +28,40 @@ public class RuntimeExponentTests
         {
             AssertPow(Math.Pow(x[i], (float)power), signed[i], $"{x[i]:R}^{power}");
             AssertPow(Math.Pow(Math.Abs(x[i]), (float)power), magnitude[i], $"|{x[i]:R}|^{power}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Small_integer_exponents_are_products(int power)
+    {
+        float[] x = Inputs();
+        float[] value = new float[x.Length], gradient = new float[x.Length], hessian = new float[x.Length];
+        var loss = new TestLosses.PowerOfHyperLoss(power: power);
+        loss.Forward(x, value);
+        loss.GradientHessian(x, gradient, hessian);
+        for (int i = 0; i < x.Length; i++)
+        {
+            float v = x[i];
+            string what = $"{v:R}^{power}";
+            if (power <= 2)
+            {
+                // One rounding at most: bit for bit (exp(log x) missed x itself by an ulp at γ = 1).
+                float exact = power switch { 0 => 1f, 1 => v, _ => v * v };
+                Assert.True(exact.Equals(value[i]), $"{what} = {value[i]:R}, expected {exact:R}");
+            }
+            else
+            {
+                AssertPow(Math.Pow(v, power), value[i], what);
+            }
+            if (!float.IsFinite(v) || Math.Abs(v) > 1e9f) continue;
+            // The derivatives k·x^(k-1) and k(k-1)·x^(k-2) with the powers that vanish gone: finite at x = 0 for every k.
+            AssertPow(power == 0 ? 0 : power * Math.Pow(v, power - 1), gradient[i], $"d/dx {what}");
+            AssertPow(power <= 1 ? 0 : power * (power - 1) * Math.Pow(v, power - 2), hessian[i], $"d²/dx² {what}");
         }
     }
 

@@ -29,7 +29,7 @@ internal static class LossCompiler
                 var rowNotes = new List<RewriteNote>();
                 LossMethodSpec rowLoss = method.Rewrite ? RowRewrites.Apply(method, StatedRange(method), rowNotes, cancellationToken) : method;
                 RowKernelSpec rows = RowLossCompiler.Compile(rowLoss, cancellationToken);
-                return new KernelSpec(rowLoss, null, null, rows.Derivatives, rows.LossText, serialized, null, rows)
+                return new KernelSpec(rowLoss, null, EquatableArray<Specialization>.Empty, rows.Derivatives, rows.LossText, serialized, null, rows)
                 {
                     Rewrites = rowNotes.Select(n => n.ToString()).ToEquatableArray(),
                 };
@@ -40,12 +40,13 @@ internal static class LossCompiler
                 ExprPrinter.Print(outputs[KernelSpec.GradientOutput(w)], MaxFormulaLength),
                 ExprPrinter.Print(outputs[KernelSpec.HessianOutput(w)], MaxFormulaLength)));
             KernelProgram program = Program(method, outputs, cancellationToken);
-            Specialization? atDefaults = AtDefaults(method, notes, cancellationToken);
+            List<Specialization> specializations = Specializations(method, notes, cancellationToken);
             // The certificate's reference is the stable form even when the kernels keep the method as written
             // (derived only when the certificate is not cached).
             ImmutableArray<Expr> Stable() => notes is null ? LossAndDerivatives(method, method.Body, new List<RewriteNote>(), cancellationToken) : outputs;
-            var kernels = atDefaults is null ? new[] { program } : new[] { program, atDefaults.Program };
-            return new KernelSpec(method, program, atDefaults, texts.ToEquatableArray(), ExprPrinter.Print(outputs[0], MaxFormulaLength), serialized, null)
+            // The programs that may run at the default hyperparameters, where the certificate samples.
+            var kernels = new[] { program }.Concat(specializations.Where(s => s.IsDefault).Select(s => s.Program)).ToList();
+            return new KernelSpec(method, program, specializations.ToEquatableArray(), texts.ToEquatableArray(), ExprPrinter.Print(outputs[0], MaxFormulaLength), serialized, null)
             {
                 Rewrites = (notes ?? new List<RewriteNote>()).Select(n => n.ToString()).ToEquatableArray(),
                 Accuracy = Certificate.Measure(method, serialized, Stable, kernels, cancellationToken),
@@ -57,7 +58,7 @@ internal static class LossCompiler
         }
         catch (Exception e)
         {
-            return new KernelSpec(method, null, null, EquatableArray<DerivativeText>.Empty, "", serialized, e.GetType().Name + ": " + e.Message);
+            return new KernelSpec(method, null, EquatableArray<Specialization>.Empty, EquatableArray<DerivativeText>.Empty, "", serialized, e.GetType().Name + ": " + e.Message);
         }
     }
 
@@ -96,16 +97,41 @@ internal static class LossCompiler
         return CommonSubexpressions.Eliminate(Lowering.Apply(outputs, StatedRange(method)), inputs, cancellationToken);
     }
 
-    // Hyperparameters in an exponent whose default makes the power a product (an integer up to 4, or ±½).
-    private static Specialization? AtDefaults(LossMethodSpec method, List<RewriteNote>? notes, CancellationToken cancellationToken)
+    /// <summary>Exact small integer powers: the values 0…<see cref="LargestSpecializedExponent"/> an exponent hyperparameter gets its own kernels for.</summary>
+    internal const int LargestSpecializedExponent = 4;
+
+    // Programs for hyperparameter values known ahead: the defaults of the hyperparameters in an exponent whose default
+    // makes the power a product (an integer up to 4, or ±½); and where one hyperparameter is an exponent, each integer
+    // 0…4 its range allows — x^γ then is a product, exact, and a derivative's γ·x^(γ-1) at γ = 0 or 1 has no 0·∞.
+    private static List<Specialization> Specializations(LossMethodSpec method, List<RewriteNote>? notes, CancellationToken cancellationToken)
     {
-        var hypers = method.Parameters
-            .Where(p => p.Role == ParameterRole.Hyper && p.DefaultValue is { } d && !double.IsNaN(d) && Lowering.HasShortcut(Simplification.Ex.Const(d)))
-            .Where(p => method.Body.Contains(e => e is Power power && power.Exponent.ContainsSymbol(p.Name)))
+        var exponents = method.Parameters
+            .Where(p => p.Role == ParameterRole.Hyper && method.Body.Contains(e => e is Power power && power.Exponent.ContainsSymbol(p.Name)))
+            .ToList();
+        var specializations = new List<Specialization>();
+        var atDefaults = exponents
+            .Where(p => p.DefaultValue is { } d && !double.IsNaN(d) && Lowering.HasShortcut(Simplification.Ex.Const(d)))
             .Select(p => new SpecializedHyper(p.Name, p.DefaultValue!.Value))
             .ToList();
-        if (hypers.Count == 0) return null;
+        if (atDefaults.Count > 0) specializations.Add(Specialize(method, atDefaults, isDefault: true, notes, cancellationToken));
+        if (exponents.Count == 1)
+        {
+            ParameterSpec exponent = exponents[0];
+            (double lo, double hi) = StatedRange(method)(exponent.Name);
+            for (int k = 0; k <= LargestSpecializedExponent; k++)
+            {
+                if (k < lo || k > hi || (atDefaults.Count > 0 && atDefaults[0].Value == k)) continue;
+                // Their rewrites are the default program's, for other values: not listed again.
+                var scratch = notes is null ? null : new List<RewriteNote>();
+                specializations.Add(Specialize(method, new List<SpecializedHyper> { new(exponent.Name, k) }, isDefault: false, scratch, cancellationToken));
+            }
+        }
+        return specializations;
+    }
+
+    private static Specialization Specialize(LossMethodSpec method, List<SpecializedHyper> hypers, bool isDefault, List<RewriteNote>? notes, CancellationToken cancellationToken)
+    {
         Expr body = Simplification.Ex.Substitute(method.Body, hypers.ToDictionary(h => h.Name, h => Simplification.Ex.Const(h.Value)));
-        return new Specialization(hypers.ToEquatableArray(), Program(method, LossAndDerivatives(method, body, notes, cancellationToken), cancellationToken));
+        return new Specialization(hypers.ToEquatableArray(), Program(method, LossAndDerivatives(method, body, notes, cancellationToken), cancellationToken), isDefault);
     }
 }

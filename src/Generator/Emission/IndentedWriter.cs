@@ -30,6 +30,12 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    public IndentedWriter Outdent()
+    {
+        _depth--;
+        return this;
+    }
+
     public IndentedWriter Close(string suffix = "")
     {
         _depth--;

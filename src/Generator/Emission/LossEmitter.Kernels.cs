@@ -41,20 +41,29 @@ internal static partial class LossEmitter
             using (_w.Block("    where TData : unmanaged"))
             {
                 _w.Line("double total = 0;");
-                string Core(string ops, string vector) => _spec.AtDefaults is not null
-                    ? $"(atDefaults ? {kind}{AtDefaultsSuffix}<{ops}, {vector}, TData>({call}) : {kind}Core<{ops}, {vector}, TData>({call}))"
-                    : $"{kind}Core<{ops}, {vector}, TData>({call})";
-                if (_spec.AtDefaults is { } atDefaults)
+                var specializations = _spec.Specializations;
+                string General(string ops, string vector) => $"{kind}Core<{ops}, {vector}, TData>({call})";
+                if (specializations.Count > 0)
                 {
-                    string test = string.Join(" && ", atDefaults.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}"));
-                    _w.Line($"bool atDefaults = {test}; // the kernels compiled for the default value");
+                    string chain = string.Concat(specializations.Select((s, k) =>
+                        string.Join(" && ", s.Hypers.Select(h => $"{_locals[h.Name]}Value == {Literals.Number(h.Value, _method.Type)}")) + $" ? {k + 1} : "));
+                    _w.Line($"int kernel = {chain}0; // the kernels compiled for values known ahead, or (0) the general ones");
                 }
                 // A width runs only when a whole vector of it is left: a core that is never called is never compiled
                 // (the JIT time of unused narrower cores was most of a short loop's first calls).
                 foreach (var (condition, ops, vector) in ClassMembers.Widths(_t))
                 {
                     string left = condition is null ? "i < end" : $"{condition} && end - i >= {ops}.Count";
-                    _w.Line($"if ({left}) total += {Core(ops, vector)};");
+                    if (specializations.Count == 0)
+                    {
+                        _w.Line($"if ({left}) total += {General(ops, vector)};");
+                        continue;
+                    }
+                    _w.Line($"if ({left})").Indent();
+                    _w.Open("total += kernel switch");
+                    for (int k = 0; k < specializations.Count; k++) _w.Line($"{k + 1} => {kind}{specializations[k].Suffix}Core<{ops}, {vector}, TData>({call}),");
+                    _w.Line($"_ => {General(ops, vector)},");
+                    _w.Close(";").Outdent();
                 }
                 _w.Line("return total;");
             }
@@ -84,9 +93,7 @@ internal static partial class LossEmitter
             return (parameters, args);
         }
 
-        private const string AtDefaultsSuffix = "AtDefaultsCore";
-
-        private void WriteCore(KernelKind kind, KernelProgram program, string suffix)
+        private void WriteCore(KernelKind kind, KernelProgram program, string suffix, Specialization? specialization = null)
         {
             bool accumulates = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
@@ -127,10 +134,10 @@ internal static partial class LossEmitter
 
             _w.Line();
             _w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            if (suffix == AtDefaultsSuffix)
+            if (specialization is not null)
             {
-                string which = string.Join(" and ", _spec.AtDefaults!.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
-                _w.Line($"// The same kernel compiled for {which}, the default: powers become products.");
+                string which = string.Join(" and ", specialization.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
+                _w.Line($"// The same kernel compiled for {which}{(specialization.IsDefault ? ", the default" : "")}: powers become products.");
             }
             _w.Line($"private static double {kind}{suffix}<V, TVec, TData>({string.Join(", ", parameters)})");
             _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");

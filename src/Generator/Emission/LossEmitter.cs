@@ -117,7 +117,7 @@ internal static partial class LossEmitter
                     WriteRange(kind);
                     WriteWidths(kind);
                     WriteCore(kind, _program, "Core");
-                    if (_spec.AtDefaults is { } specialization) WriteCore(kind, specialization.Program, AtDefaultsSuffix);
+                    foreach (Specialization specialization in _spec.Specializations) WriteCore(kind, specialization.Program, specialization.Suffix + "Core", specialization);
                 }
             }
         }

@@ -9,7 +9,7 @@ namespace LossDsl.Generator.Model;
 internal sealed record KernelSpec(
     LossMethodSpec Method,
     KernelProgram? Program,
-    Specialization? AtDefaults,
+    EquatableArray<Specialization> Specializations,
     EquatableArray<DerivativeText> Derivatives,
     string LossText,
     string SerializedBody,
@@ -28,10 +28,16 @@ internal sealed record KernelSpec(
 }
 
 /// <summary>
-/// A second program for when the listed hyperparameters hold their default values: a hyperparameter used
-/// as an exponent (focal's γ = 2) then makes x^γ a product instead of exp(γ·log x), about 2.4× faster.
+/// A program for hyperparameter values known ahead, run when the hyperparameters hold them: a hyperparameter used as
+/// an exponent then makes x^γ a product instead of exp(γ·log x) (focal's γ = 2: about 2.4× faster), and exact where
+/// γ is a small integer. <see cref="IsDefault"/>: the values are the defaults (several hyperparameters at once);
+/// otherwise one exponent hyperparameter at a small integer.
 /// </summary>
-internal sealed record Specialization(EquatableArray<SpecializedHyper> Hypers, KernelProgram Program);
+internal sealed record Specialization(EquatableArray<SpecializedHyper> Hypers, KernelProgram Program, bool IsDefault)
+{
+    /// <summary>What the kernel methods' names carry: AtDefaults, or AtGamma3.</summary>
+    public string Suffix => IsDefault ? "AtDefaults" : "At" + Helpers.Naming.Pascal(Hypers[0].Name) + Hypers[0].Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 internal sealed record SpecializedHyper(string Name, double Value);
 
