@@ -328,6 +328,37 @@ public partial class RowLossTests
     }
 
     [Fact]
+    public void A_NaN_row_after_a_row_whose_shift_it_reuses_is_NaN_and_the_next_row_is_right()
+    {
+        // The sum pass reuses the previous row's maximum as its shift (checked by the maximum it tracks): a NaN anywhere
+        // (vector body or scalar tail) still makes that row's loss and every gradient element NaN, and only that row's.
+        const int width = 19, rows = 5;
+        float[] x = new float[rows * width];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < width; j++) x[r * width + j] = 0.25f * j - r;
+        }
+        x[1 * width + 5] = float.NaN;  // in a vector
+        x[3 * width + 17] = float.NaN; // in the tail
+        int[] y = { 2, 3, 4, 5, 6 };
+        float[] losses = new float[rows], gradient = new float[x.Length];
+        var loss = new RowLosses.CrossEntropyLoss(reduction: Reduction.Sum);
+        loss.Forward(x, y, width, losses);
+        loss.ForwardBackward(x, y, width, gradient);
+        foreach (int r in new[] { 0, 2, 4 })
+        {
+            double[] row = x.Skip(r * width).Take(width).Select(v => (double)v).ToArray();
+            Assert.Equal(RowLossesInDouble.CrossEntropy(row, y[r], 0), losses[r], 5);
+            Assert.All(gradient.Skip(r * width).Take(width), g => Assert.True(float.IsFinite(g)));
+        }
+        foreach (int r in new[] { 1, 3 })
+        {
+            Assert.True(float.IsNaN(losses[r]), $"row {r}: {losses[r]}");
+            Assert.All(gradient.Skip(r * width).Take(width), g => Assert.True(float.IsNaN(g), $"row {r}: gradient {g}"));
+        }
+    }
+
+    [Fact]
     public void Misuse_is_an_ArgumentException_naming_the_parameter_and_nothing_is_written()
     {
         var loss = new RowLosses.CrossEntropyLoss();
