@@ -100,9 +100,10 @@ internal static class LossCompiler
     /// <summary>Exact small integer powers: the values 0…<see cref="LargestSpecializedExponent"/> an exponent hyperparameter gets its own kernels for.</summary>
     internal const int LargestSpecializedExponent = 4;
 
-    // Programs for hyperparameter values known ahead: the defaults of the hyperparameters in an exponent whose default
-    // makes the power a product (an integer up to 4, or ±½); and where one hyperparameter is an exponent, each integer
-    // 0…4 its range allows — x^γ then is a product, exact, and a derivative's γ·x^(γ-1) at γ = 0 or 1 has no 0·∞.
+    // Programs for hyperparameter values known ahead, wherever those values turn every power over the hyperparameter
+    // into a product or a square root (x^γ, x^(γ-1), x^(1/γ)…): the defaults, and where one hyperparameter is an
+    // exponent, each integer 0…4 its range allows — x^γ then is exact, and a derivative's γ·x^(γ-1) at γ = 0 or 1 has
+    // no 0·∞. A value that leaves exp(y·log x) somewhere would only add code.
     private static List<Specialization> Specializations(LossMethodSpec method, List<RewriteNote>? notes, CancellationToken cancellationToken)
     {
         var exponents = method.Parameters
@@ -110,7 +111,7 @@ internal static class LossCompiler
             .ToList();
         var specializations = new List<Specialization>();
         var atDefaults = exponents
-            .Where(p => p.DefaultValue is { } d && !double.IsNaN(d) && Lowering.HasShortcut(Simplification.Ex.Const(d)))
+            .Where(p => p.DefaultValue is { } d && PowersBecomeShortcuts(method.Body, p.Name, d))
             .Select(p => new SpecializedHyper(p.Name, p.DefaultValue!.Value))
             .ToList();
         if (atDefaults.Count > 0) specializations.Add(Specialize(method, atDefaults, isDefault: true, notes, cancellationToken));
@@ -120,13 +121,21 @@ internal static class LossCompiler
             (double lo, double hi) = StatedRange(method)(exponent.Name);
             for (int k = 0; k <= LargestSpecializedExponent; k++)
             {
-                if (k < lo || k > hi || (atDefaults.Count > 0 && atDefaults[0].Value == k)) continue;
+                if (k < lo || k > hi || exponent.DefaultValue == k || !PowersBecomeShortcuts(method.Body, exponent.Name, k)) continue;
                 // Their rewrites are the default program's, for other values: not listed again.
                 var scratch = notes is null ? null : new List<RewriteNote>();
                 specializations.Add(Specialize(method, new List<SpecializedHyper> { new(exponent.Name, k) }, isDefault: false, scratch, cancellationToken));
             }
         }
         return specializations;
+    }
+
+    // Whether every power whose exponent holds the hyperparameter has a shortcut exponent once it takes this value.
+    private static bool PowersBecomeShortcuts(Expr body, string hyper, double value)
+    {
+        var binding = new Dictionary<string, Expr> { [hyper] = Simplification.Ex.Const(value) };
+        return !double.IsNaN(value) && !body.Contains(e => e is Power power && power.Exponent.ContainsSymbol(hyper)
+            && !Lowering.HasShortcut(Simplification.Ex.Substitute(power.Exponent, binding)));
     }
 
     private static Specialization Specialize(LossMethodSpec method, List<SpecializedHyper> hypers, bool isDefault, List<RewriteNote>? notes, CancellationToken cancellationToken)

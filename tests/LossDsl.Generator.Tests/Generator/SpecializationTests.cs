@@ -5,24 +5,43 @@ namespace LossDsl.Generator.Tests.Generator;
 
 /// <summary>
 /// The kernels compiled for hyperparameter values known ahead: an exponent hyperparameter's default and each integer
-/// 0…4 its range allows. A value that makes the loss odd (x^∞ at γ = 0) must still build: the kernels are a fast path.
+/// 0…4 its range allows, wherever the value makes every power over it a product or a square root.
 /// </summary>
 public class SpecializationTests
 {
     [Theory]
-    [InlineData("Pow(x, 1f / gamma)")]      // γ = 0 specializes to x^∞
-    [InlineData("Pow(x, gamma - 3f)")]      // negative integer powers
-    [InlineData("Pow(Abs(x), gamma / 2f)")] // half-integer powers
-    public void Every_integer_an_exponent_hyperparameter_is_compiled_for_builds(string body)
+    [InlineData("Pow(x, gamma - 3f)", "0 1 2 3 4")] // negative integer powers are products too
+    [InlineData("Pow(x, 1f / gamma)", "1 2")]       // x^1, x^½; γ = 0 would be x^∞, 3 and 4 roots: exp·log, no kernels
+    [InlineData("Pow(Abs(x), gamma / 2f)", "0 1 2 4")]
+    public void An_integer_gets_kernels_where_every_power_over_it_becomes_a_shortcut(string body, string specialized)
     {
         var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass($$"""
-            [Loss] public static float M(float x, [Hyper] float gamma = 2.5f) => {{body}};
+            [Loss] public static float M(float x, [Hyper] float gamma = 2.75f) => {{body}};
             """));
         Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(run.CompilerErrors);
         string code = string.Join("\n", run.Sources.Select(s => s.SourceText.ToString()));
-        foreach (int k in new[] { 0, 1, 2, 3, 4 }) Assert.Contains($"ForwardBackwardAtGamma{k}Core<", code);
-        Assert.DoesNotContain("AtDefaultsCore", code); // 2.5 is no shortcut
+        var expected = specialized.Split(' ').Select(int.Parse).ToHashSet();
+        for (int k = 0; k <= 4; k++)
+        {
+            if (expected.Contains(k)) Assert.Contains($"ForwardBackwardAtGamma{k}Core<", code);
+            else Assert.DoesNotContain($"ForwardBackwardAtGamma{k}Core<", code);
+        }
+        Assert.DoesNotContain("AtDefaultsCore", code); // 2.75 makes none of these powers a shortcut
+    }
+
+    [Fact]
+    public void A_default_that_leaves_a_power_non_integer_gets_no_kernels_of_its_own()
+    {
+        // γ = 2 is an integer, but the power it makes is x^2.25: the default's kernels would be the general ones again.
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.InClass("""
+            [Loss] public static float M(float x, [Hyper] float gamma = 2f) => Pow(Abs(x), gamma + 0.25f);
+            """));
+        Assert.Empty(run.CompilerErrors);
+        string code = string.Join("\n", run.Sources.Select(s => s.SourceText.ToString()));
+        Assert.DoesNotContain("AtDefaultsCore", code);
+        Assert.DoesNotContain("AtGamma", code);
+        Assert.Contains("ForwardBackwardCore<", code);
     }
 
     [Fact]
