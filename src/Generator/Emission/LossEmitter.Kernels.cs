@@ -42,7 +42,7 @@ internal static partial class LossEmitter
             {
                 _w.Line("double total = 0;");
                 var specializations = _spec.Specializations;
-                string General(string ops, string vector) => $"{kind}Core<{ops}, {vector}, TData>({call})";
+                string Call(Specialization? specialization, string ops, string vector) => $"{CoreName(kind, specialization)}<{ops}, {vector}, TData>({call})";
                 if (specializations.Count > 0)
                 {
                     string chain = string.Concat(specializations.Select((s, k) =>
@@ -56,13 +56,13 @@ internal static partial class LossEmitter
                     string left = condition is null ? "i < end" : $"{condition} && end - i >= {ops}.Count";
                     if (specializations.Count == 0)
                     {
-                        _w.Line($"if ({left}) total += {General(ops, vector)};");
+                        _w.Line($"if ({left}) total += {Call(null, ops, vector)};");
                         continue;
                     }
                     _w.Line($"if ({left})").Indent();
                     _w.Open("total += kernel switch");
-                    for (int k = 0; k < specializations.Count; k++) _w.Line($"{k + 1} => {kind}{specializations[k].Suffix}Core<{ops}, {vector}, TData>({call}),");
-                    _w.Line($"_ => {General(ops, vector)},");
+                    for (int k = 0; k < specializations.Count; k++) _w.Line($"{k + 1} => {Call(specializations[k], ops, vector)},");
+                    _w.Line($"_ => {Call(null, ops, vector)},");
                     _w.Close(";").Outdent();
                 }
                 _w.Line("return total;");
@@ -93,8 +93,12 @@ internal static partial class LossEmitter
             return (parameters, args);
         }
 
-        private void WriteCore(KernelKind kind, KernelProgram program, string suffix, Specialization? specialization = null)
+        // ForwardCore, or ForwardAtDefaultsCore / ForwardAtGamma3Core for the kernels compiled for values known ahead.
+        private static string CoreName(KernelKind kind, Specialization? specialization) => $"{kind}{specialization?.Suffix}Core";
+
+        private void WriteCore(KernelKind kind, Specialization? specialization = null)
         {
+            KernelProgram program = specialization?.Program ?? _program;
             bool accumulates = kind is KernelKind.Reduced or KernelKind.ForwardBackward;
             bool scaled = kind is KernelKind.Backward or KernelKind.ForwardBackward;
             // (output index in the program, span name): losses are output 0, then gradient and Hessian per [Wrt] input.
@@ -139,7 +143,7 @@ internal static partial class LossEmitter
                 string which = string.Join(" and ", specialization.Hypers.Select(h => $"{h.Name} = {Literals.Number(h.Value, _method.Type)}"));
                 _w.Line($"// The same kernel compiled for {which}{(specialization.IsDefault ? ", the default" : "")}: powers become products.");
             }
-            _w.Line($"private static double {kind}{suffix}<V, TVec, TData>({string.Join(", ", parameters)})");
+            _w.Line($"private static double {CoreName(kind, specialization)}<V, TVec, TData>({string.Join(", ", parameters)})");
             _w.Line($"    where V : struct, {Kernels}.ISimdOps<V, TVec, {_t}>");
             _w.Line("    where TVec : struct");
             _w.Line("    where TData : unmanaged");

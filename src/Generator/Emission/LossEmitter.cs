@@ -116,8 +116,8 @@ internal static partial class LossEmitter
                 {
                     WriteRange(kind);
                     WriteWidths(kind);
-                    WriteCore(kind, _program, "Core");
-                    foreach (Specialization specialization in _spec.Specializations) WriteCore(kind, specialization.Program, specialization.Suffix + "Core", specialization);
+                    WriteCore(kind);
+                    foreach (Specialization specialization in _spec.Specializations) WriteCore(kind, specialization);
                 }
             }
         }
